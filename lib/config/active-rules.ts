@@ -1,0 +1,25 @@
+import type { ActiveRule } from '../engine/evaluate';
+import type { Rule } from '../rules/rule';
+import { ConfigError, type AuditConfig, type RuleSetting } from './audit-config';
+
+/**
+ * The rules a run uses: every rule is on by default; configuration turns rules off or changes
+ * their severity. A setting for a rule that does not exist is an error, not a silent no-op,
+ * because it almost always is a typo that leaves a rule on that the user meant to silence.
+ */
+export function activeRules(rules: readonly Rule[], config: AuditConfig, origin: string): ActiveRule[] {
+  const settings = new Map<Rule, RuleSetting>();
+  for (const [key, setting] of Object.entries(config.rules ?? {})) {
+    const rule = rules.find((candidate) => candidate.meta.id === key || candidate.meta.name === key);
+    if (rule === undefined) throw new ConfigError(`${origin}: rules.${key}: no rule has this id or name (see \`apigw-audit rules\`)`);
+    settings.set(rule, setting);
+  }
+  return rules.flatMap((rule): ActiveRule[] => {
+    const setting = settings.get(rule);
+    if (setting === undefined) return [{ rule }];
+    if (setting === 'off') return [];
+    if (typeof setting === 'string') return [{ rule, severityOverride: setting }];
+    if (setting.enabled === false) return [];
+    return [setting.severity === undefined ? { rule } : { rule, severityOverride: setting.severity }];
+  });
+}

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { isKnownField, KNOWN_FIELDS, suggestField, type ResourceKind } from './known-fields';
+import type { Snapshot } from './snapshot';
+import { snapshotSchema } from './snapshot-schema';
+
+/** A snapshot file that cannot be read; the message names the file and the JSON path. */
+export class SnapshotError extends Error {
+  constructor(
+    readonly file: string,
+    readonly jsonPath: string,
+    detail: string,
+  ) {
+    super(`${file}: ${jsonPath}: ${detail}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** A field the rules will not see because it is not one of the SDK's names. */
+export interface SnapshotWarning {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface LoadedSnapshot {
+  file: string;
+  snapshot: Snapshot;
+  warnings: SnapshotWarning[];
+}
+
+export async function loadSnapshotFile(file: string): Promise<LoadedSnapshot> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SnapshotError(file, '$', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return parseSnapshot(text, file);
+}
+
+/** Parses snapshot text; `file` is only used to name the source in messages. */
+export function parseSnapshot(text: string, file: string): LoadedSnapshot {
+  const json = parseJson(text, file);
+  rejectForeignShapes(json, file);
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success) throw schemaError(json, result.error, file);
+  const snapshot = result.data as Snapshot;
+  return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file) };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    if (position === undefined) throw new SnapshotError(file, '$', `not valid JSON: ${message}`);
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    const column = Number(position) - before.lastIndexOf('\n');
+    throw new SnapshotError(file, '$', `not valid JSON at line ${line}, column ${column}: ${message}`);
+  }
+}
+
+/** Common wrong inputs get a message that says what they are, not only what is missing. */
+function rejectForeignShapes(json: unknown, file: string): void {
+  if (Array.isArray(json)) {
+    throw new SnapshotError(file, '$', 'expected an object with an "apis" list, found a list');
+  }
+  if (typeof json !== 'object' || json === null) {
+    throw new SnapshotError(file, '$', `expected an object with an "apis" list, found ${json === null ? 'null' : typeof json}`);
+  }
+  if (!('apis' in json) && 'Items' in json) {
+    throw new SnapshotError(file, '$.apis', 'missing; this looks like raw `aws apigatewayv2 get-*` output: put its Items under "apis" (see README, "Snapshot files")');
+  }
+  if (!('apis' in json) && 'AWSTemplateFormatVersion' in json) {
+    throw new SnapshotError(file, '$.apis', 'missing; this is a CloudFormation template, not a snapshot');
+  }
+}
+
+function schemaError(json: unknown, error: z.ZodError, file: string): SnapshotError {
+  const issue = error.issues[0];
+  if (issue === undefined) return new SnapshotError(file, '$', 'does not fit the snapshot format');
+  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const field = path.at(-1);
+  let detail = issue.code === 'invalid_type' && valueAt(json, path) === undefined ? 'is required' : issue.message;
+  if (typeof field === 'string') {
+    const parent = valueAt(json, path.slice(0, -1));
+    const lookalike = parent && typeof parent === 'object' ? Object.keys(parent).find((key) => key !== field && key.toLowerCase().replace(/_/g, '') === field.toLowerCase()) : undefined;
+    if (lookalike !== undefined) detail += ` (found "${lookalike}": snapshot fields are spelled as the AWS CLI prints them, e.g. "${field}")`;
+  }
+  return new SnapshotError(file, jsonPath(path), detail);
+}
+
+function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
+  let value = json;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}
+
+export function jsonPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${text}.${part}` : `${text}[${JSON.stringify(part)}]`), '$');
+}
+
+function unknownFieldWarnings(snapshot: Snapshot, file: string): SnapshotWarning[] {
+  const warnings: SnapshotWarning[] = [];
+  const check = (kind: ResourceKind, resource: Record<string, unknown>, path: (string | number)[]) => {
+    for (const key of Object.keys(resource)) {
+      if (isKnownField(kind, key)) continue;
+      const suggestion = suggestField(kind, key);
+      warnings.push({
+        file,
+        path: jsonPath([...path, key]),
+        message: suggestion
+          ? `unknown field "${key}", did you mean "${suggestion}"? The rules do not read it as written`
+          : `unknown field "${key}" for ${kindLabel[kind]} (known: ${KNOWN_FIELDS[kind].join(', ')}); the rules ignore it`,
+      });
+    }
+  };
+  snapshot.apis.forEach((api, a) => {
+    check('api', api, ['apis', a]);
+    api.integrations.forEach((integration, i) => {
+      check('integration', integration, ['apis', a, 'integrations', i]);
+      integration.integrationResponses.forEach((response, r) => check('integrationResponse', response, ['apis', a, 'integrations', i, 'integrationResponses', r]));
+    });
+    api.routes.forEach((route, r) => {
+      check('route', route, ['apis', a, 'routes', r]);
+      route.routeResponses.forEach((response, rr) => check('routeResponse', response, ['apis', a, 'routes', r, 'routeResponses', rr]));
+    });
+  });
+  return warnings;
+}
+
+const kindLabel: Record<ResourceKind, string> = {
+  api: 'an API',
+  integration: 'an integration',
+  integrationResponse: 'an integration response',
+  route: 'a route',
+  routeResponse: 'a route response',
+};

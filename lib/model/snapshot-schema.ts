@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The skeleton of a snapshot file: the lists, the objects in them and the ids that tie them
+ * together. Everything else inside a resource passes through unchecked (see AsRead).
+ */
+const id = z.string({ error: 'must be a string id' }).min(1, 'must not be empty');
+
+/** An absent list means empty; `null` is read as absent too, as hand-written files use it so. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => (value === null || value === undefined ? [] : value), z.array(item));
+}
+
+const integrationResponse = z.looseObject({ IntegrationResponseId: id });
+const routeResponse = z.looseObject({ RouteResponseId: id });
+
+const integration = z.looseObject({
+  IntegrationId: id,
+  integrationResponses: listOf(integrationResponse),
+});
+
+const route = z.looseObject({
+  RouteId: id,
+  routeResponses: listOf(routeResponse),
+});
+
+const api = z.looseObject({
+  ApiId: id,
+  integrations: listOf(integration),
+  routes: listOf(route),
+});
+
+export const snapshotSchema = z.looseObject({
+  version: z.literal(1).optional(),
+  accountId: z.string().optional(),
+  region: z.string().optional(),
+  capturedAt: z.string().optional(),
+  apis: z.array(api, { error: 'must be a list of APIs' }),
+});

@@ -1,0 +1,80 @@
+import type { Severity } from '../model/severity';
+import type {
+  SnapshotApi,
+  SnapshotIntegration,
+  SnapshotIntegrationResponse,
+  SnapshotRoute,
+  SnapshotRouteResponse,
+} from '../model/snapshot';
+import type { ApiSketch } from '../model/sketch';
+
+/** How sure a rule is: certain rules must never fire on a valid configuration. */
+export type RuleKind = 'certain' | 'heuristic' | 'security';
+
+export interface RuleMeta {
+  /** Stable forever (rules-catalog.md), e.g. "IR004"; also the rule's file name. */
+  id: string;
+  /** Kebab-case name from the catalog, e.g. "ir-response-param-key-invalid". */
+  name: string;
+  kind: RuleKind;
+  /** Default severity; configuration may override it. */
+  severity: Severity;
+  title: string;
+  /** Why it matters, in a sentence or two (the catalog's "why"). */
+  rationale: string;
+  remediation: string;
+  /** The AWS documentation (or other source) behind the rule. */
+  source: string;
+  /** One configuration that fires and one that stays quiet; tested, and shown in the rule's doc. */
+  examples: { fires: ApiSketch; quiet: ApiSketch };
+}
+
+/** What a check reports: where (a path inside the resource) and what, in one sentence. */
+export interface Problem {
+  path: string;
+  message: string;
+  /** Only for rules whose severity depends on the evidence (IR013, IR014); else the rule's. */
+  severity?: Severity;
+}
+
+export interface ApiNode {
+  api: SnapshotApi;
+}
+
+export interface IntegrationNode extends ApiNode {
+  integration: SnapshotIntegration;
+  /** The routes whose Target is this integration. */
+  routes: SnapshotRoute[];
+}
+
+export interface IntegrationResponseNode extends IntegrationNode {
+  response: SnapshotIntegrationResponse;
+}
+
+export interface RouteNode extends ApiNode {
+  route: SnapshotRoute;
+  /** The integration the route targets, when it is in the snapshot. */
+  integration: SnapshotIntegration | undefined;
+}
+
+export interface RouteResponseNode extends RouteNode {
+  response: SnapshotRouteResponse;
+}
+
+/**
+ * The checks of one rule, keyed by the resource they report on (ESLint-style visitors): the
+ * engine walks the snapshot and hands each check exactly the node it asks for. Checks are pure:
+ * no I/O, no state between calls.
+ */
+export interface RuleChecks {
+  api?(node: ApiNode): Problem[];
+  integration?(node: IntegrationNode): Problem[];
+  integrationResponse?(node: IntegrationResponseNode): Problem[];
+  route?(node: RouteNode): Problem[];
+  routeResponse?(node: RouteResponseNode): Problem[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check: RuleChecks;
+}
