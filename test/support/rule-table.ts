@@ -41,6 +41,10 @@ const ownId = (finding: Finding) => finding.resource.arn.split('/').at(-1);
  */
 export function ruleTable(rule: Rule, cases: { fires: FiringCase[]; quiet: QuietCase[] }): void {
   describe(`${rule.meta.id} ${rule.meta.name}`, () => {
+    test('has cases that fire and cases that stay quiet', () => {
+      expect(cases.fires.length).toBeGreaterThan(0);
+      expect(cases.quiet.length).toBeGreaterThan(0);
+    });
     test('its documented example fires', () => {
       expect(findingsOf(rule, rule.meta.examples.fires).length).toBeGreaterThan(0);
     });

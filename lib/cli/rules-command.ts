@@ -1,0 +1,32 @@
+import { RULES } from '../rules';
+import type { Command, CliIo } from './command';
+import { choiceOption, parseOptions } from './options';
+
+const HELP = `Usage: apigw-audit rules [--format text|json]
+
+Lists every rule with its id, default severity, kind and title (json: the full metadata).
+`;
+
+export const rulesCommand: Command = {
+  name: 'rules',
+  summary: 'list the rules and their metadata',
+  help: HELP,
+  async run(args: string[], io: CliIo) {
+    const { values } = parseOptions(args, { format: { type: 'string' } });
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const format = choiceOption(values.format, '--format', ['text', 'json'] as const, 'text');
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify({ rules: RULES.map((rule) => rule.meta) }, null, 2)}\n`);
+      return 0;
+    }
+    const idWidth = Math.max(...RULES.map((rule) => rule.meta.id.length));
+    for (const { meta } of RULES) {
+      io.stdout(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(8)} ${meta.kind.padEnd(9)} ${meta.name}: ${meta.title}\n`);
+    }
+    io.stdout(`${RULES.length} rules.\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,64 @@
+import type { AuditError, Finding } from '../model/finding';
+import { atLeast, SEVERITIES, type Severity } from '../model/severity';
+import type { Snapshot } from '../model/snapshot';
+import { evaluate, type ActiveRule } from './evaluate';
+import { sortFindings } from './sort-findings';
+
+/** What an audit read: a snapshot plus whatever kept it from being complete. */
+export interface AuditInput {
+  snapshot: Snapshot;
+  /** Errors met while reading it (a live walk's failed calls); none for a file. */
+  errors?: AuditError[];
+  complete?: boolean;
+}
+
+export interface AuditSummary {
+  apisAudited: number;
+  rulesRun: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  errors: number;
+  /** False when something could not be read or a rule crashed: absent findings prove nothing. */
+  complete: boolean;
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  summary: AuditSummary;
+  errors: AuditError[];
+}
+
+/**
+ * The audit every entry point runs (CLI, Lambda, scan): evaluate each input, keep the findings
+ * at or above `minSeverity`, and summarise.
+ */
+export function runAudit(inputs: readonly AuditInput[], rules: readonly ActiveRule[], minSeverity: Severity = 'info'): AuditResult {
+  const findings: Finding[] = [];
+  const errors: AuditError[] = [];
+  let complete = true;
+  for (const input of inputs) {
+    const evaluation = evaluate(input.snapshot, rules);
+    findings.push(...evaluation.findings.filter((finding) => atLeast(finding.severity, minSeverity)));
+    errors.push(...(input.errors ?? []), ...evaluation.errors);
+    complete &&= input.complete !== false && evaluation.errors.length === 0;
+  }
+  const sorted = sortFindings(findings);
+  return {
+    findings: sorted,
+    errors,
+    summary: {
+      apisAudited: inputs.reduce((count, input) => count + input.snapshot.apis.length, 0),
+      rulesRun: rules.length,
+      findings: sorted.length,
+      bySeverity: countBySeverity(sorted),
+      errors: errors.length,
+      complete: complete && errors.length === 0,
+    },
+  };
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}

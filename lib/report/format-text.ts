@@ -1,0 +1,45 @@
+import type { AuditResult } from '../engine/audit-result';
+import type { Finding } from '../model/finding';
+import { SEVERITIES } from '../model/severity';
+import { resourceLabel } from './resource-label';
+
+/**
+ * A report for people: findings grouped by API, one entry of two lines each (what and where,
+ * then the message), then the summary and anything that kept the audit from being complete.
+ */
+export function formatText(result: AuditResult): string {
+  const lines: string[] = [];
+  for (const group of groupByApi(result.findings)) {
+    const first = group[0]!;
+    const { apiName, apiId, protocolType, region } = first.resource;
+    lines.push(`${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`);
+    const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
+    for (const finding of group) {
+      const where = [resourceLabel(finding), finding.path].filter(Boolean).join('  ');
+      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(ruleWidth)}  ${where}`);
+      lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${finding.message}`);
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(result));
+  for (const error of result.errors) {
+    lines.push(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine({ summary }: AuditResult): string {
+  const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
+  const findings = summary.findings === 0 ? 'No findings' : `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${counts.join(', ')})`;
+  const state = summary.complete ? 'audit complete' : `audit INCOMPLETE: ${summary.errors} error${summary.errors === 1 ? '' : 's'}`;
+  return `${findings} in ${summary.apisAudited} API${summary.apisAudited === 1 ? '' : 's'}, ${summary.rulesRun} rules; ${state}.`;
+}
+
+function groupByApi(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = `${finding.resource.region ?? ''}/${finding.resource.apiId}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()];
+}

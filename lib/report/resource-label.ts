@@ -1,0 +1,8 @@
+import type { Finding } from '../model/finding';
+
+/** The resource part of an ARN below its API, e.g. `integrations/i1/integrationresponses/r1` ("api" for the API itself). */
+export function resourceLabel(finding: Finding): string {
+  const marker = `/apis/${finding.resource.apiId}`;
+  const below = finding.resource.arn.slice(finding.resource.arn.indexOf(marker) + marker.length + 1);
+  return below === '' ? 'api' : below;
+}

@@ -1,0 +1,38 @@
+import { activeRules } from '../../lib/config/active-rules';
+import { parseAuditConfig, parseAuditConfigText } from '../../lib/config/audit-config';
+import { IR004 } from '../../lib/rules/ir/IR004';
+import { IR014 } from '../../lib/rules/ir/IR014';
+
+const rules = [IR004, IR014];
+const summary = (config: unknown) => activeRules(rules, parseAuditConfig(config, 'cfg.json'), 'cfg.json').map((a) => `${a.rule.meta.id}:${a.severityOverride ?? '-'}`);
+
+describe('rule configuration', () => {
+  test('every rule is on at its catalog severity by default', () => {
+    expect(summary({})).toEqual(['IR004:-', 'IR014:-']);
+  });
+
+  test.each([
+    [{ rules: { IR014: 'off' } }, ['IR004:-']],
+    [{ rules: { 'ir-content-handling-missing': 'off' } }, ['IR004:-']],
+    [{ rules: { IR014: { enabled: false } } }, ['IR004:-']],
+    [{ rules: { IR004: 'low' } }, ['IR004:low', 'IR014:-']],
+    [{ rules: { IR004: { severity: 'critical' } } }, ['IR004:critical', 'IR014:-']],
+    [{ rules: { IR004: { enabled: true } } }, ['IR004:-', 'IR014:-']],
+  ])('%j', (config, expected) => {
+    expect(summary(config)).toEqual(expected);
+  });
+
+  test.each([
+    [{ rules: { IR404: 'off' } }, 'cfg.json: rules.IR404: no rule has this id or name'],
+    [{ rules: { IR004: 'loud' } }, 'cfg.json: rules.IR004:'],
+    [{ rules: { IR004: { enable: false } } }, 'cfg.json: rules.IR004:'],
+    [{ rule: {} }, 'cfg.json: (top level):'],
+    [{ minSeverity: 'urgent' }, 'cfg.json: minSeverity:'],
+  ])('rejects %j naming the field', (config, message) => {
+    expect(() => summary(config)).toThrow(message);
+  });
+
+  test('configuration text that is not JSON names its origin', () => {
+    expect(() => parseAuditConfigText('{rules:', 'RULES_CONFIG')).toThrow('RULES_CONFIG: not valid JSON');
+  });
+});
