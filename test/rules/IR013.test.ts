@@ -1,0 +1,48 @@
+import { IR013 } from '../../lib/rules/ir/IR013';
+import { ruleTable } from '../support/rule-table';
+
+const lambdaUri = 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:Fn/invocations';
+const twoWay = (RouteKey = 'order') => ({ RouteKey, Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] });
+const oneWay = (RouteKey = 'order') => ({ RouteKey, Target: 'integrations/i1' });
+const api = (integration: Record<string, unknown>, keys: unknown[], routes: Record<string, unknown>[] = [twoWay()]) => ({
+  ProtocolType: 'WEBSOCKET',
+  integrations: [{ ...integration, integrationResponses: keys.map((IntegrationResponseKey) => ({ IntegrationResponseKey })) }],
+  routes,
+});
+
+ruleTable(IR013, {
+  fires: [
+    {
+      name: 'Lambda with only status-style keys: high',
+      api: api({ IntegrationType: 'AWS', IntegrationUri: lambdaUri }, ['/2\\d\\d/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'high', message: 'no errorMessage' }],
+    },
+    {
+      name: 'AWS service integration: high',
+      api: api({ IntegrationType: 'AWS', IntegrationUri: 'arn:aws:apigateway:eu-west-1:sqs:path/123456789012/q' }, ['/4\\d\\d/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'high', message: 'matches none of them' }],
+    },
+    { name: 'HTTP: medium', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/', '/4\\d\\d/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: '"/2\\\\d\\\\d/", "/4\\\\d\\\\d/"' }] },
+    { name: 'MOCK: medium', api: api({ IntegrationType: 'MOCK' }, ['/200/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: 'two-way route "order"' }] },
+    { name: 'a catch-all regex is not $default', api: api({ IntegrationType: 'HTTP' }, ['/.*/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium' }] },
+    { name: 'an escaped \\$default key is not $default', api: api({ IntegrationType: 'HTTP' }, ['\\$default']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium' }] },
+    {
+      name: 'one two-way route among one-way ones',
+      api: api({ IntegrationType: 'MOCK' }, ['/200/'], [oneWay('a'), twoWay('b')]),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: '"b"' }],
+    },
+    {
+      name: 'many keys are summarised',
+      api: api({ IntegrationType: 'HTTP' }, ['/1/', '/2/', '/3/', '/4/', '/5/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: 'and 2 more' }],
+    },
+  ],
+  quiet: [
+    { name: 'has $default', api: api({ IntegrationType: 'AWS', IntegrationUri: lambdaUri }, ['$default', '/.*NotFound.*/']) },
+    { name: 'no integration responses (IR012)', api: api({ IntegrationType: 'MOCK' }, []) },
+    { name: 'only one-way routes (IR011)', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], [oneWay()]) },
+    { name: 'only $disconnect with a route response', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], [twoWay('$disconnect')]) },
+    { name: 'no routes', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], []) },
+    { name: 'proxy integration (IR009)', api: api({ IntegrationType: 'AWS_PROXY' }, ['/2\\d\\d/']) },
+  ],
+});
