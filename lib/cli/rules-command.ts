@@ -4,7 +4,7 @@ import { choiceOption, parseOptions } from './options';
 
 const HELP = `Usage: apigw-audit rules [--format text|json]
 
-Lists every rule with its id, default severity, kind and title (json: the full metadata).
+Lists every rule with its id, default severity, kind and title (json: the full metadata\nexcept the examples, which are on each rule's page in docs/rules/).
 `;
 
 export const rulesCommand: Command = {
@@ -19,7 +19,7 @@ export const rulesCommand: Command = {
     }
     const format = choiceOption(values.format, '--format', ['text', 'json'] as const, 'text');
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ rules: RULES.map((rule) => rule.meta) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ rules: RULES.map(({ meta: { examples: _examples, ...meta } }) => meta) }, null, 2)}\n`);
       return 0;
     }
     const idWidth = Math.max(...RULES.map((rule) => rule.meta.id.length));

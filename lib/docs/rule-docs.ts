@@ -67,7 +67,13 @@ function exampleFindings(rule: Rule, sketch: ApiSketch): string[] {
 }
 
 function fence(sketch: ApiSketch): string {
-  return ['```json', JSON.stringify(sketch, null, 2), '```'].join('\n');
+  return ['```json', JSON.stringify(sketch, abbreviateLongStrings, 2), '```'].join('\n');
+}
+
+/** Size-limit examples hold templates of 300 KB; a page shows their start and their length. */
+function abbreviateLongStrings(_key: string, value: unknown): unknown {
+  const limit = 80;
+  return typeof value === 'string' && value.length > limit ? `${value.slice(0, 20)}… (${value.length.toLocaleString('en-US')} characters in all)` : value;
 }
 
 function escapeCell(text: string): string {
