@@ -27,10 +27,10 @@ export const HP003 = defineRule({
   check: {
     integration: (node) =>
       mappingsOf(node)
-            .filter(({ key }) => key === 'overwrite.statuscode')
-            .map(({ status, key, path }) => ({
-              path,
-              message: `Status ${show(status)} maps ${show(key)} with a dot; the developer guide documents only the colon form overwrite:statuscode.`,
-            })),
+        .filter(({ key }) => key === 'overwrite.statuscode')
+        .map(({ status, key, path }) => ({
+          path,
+          message: `Status ${show(status)} maps ${show(key)} with a dot; the developer guide documents only the colon form overwrite:statuscode.`,
+        })),
   },
 });
