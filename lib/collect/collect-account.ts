@@ -1,0 +1,335 @@
+import {
+  GetApisCommand,
+  GetIntegrationResponsesCommand,
+  GetIntegrationsCommand,
+  GetRouteResponsesCommand,
+  GetRoutesCommand,
+  type ApiGatewayV2Client,
+} from '@aws-sdk/client-apigatewayv2';
+import { apiArn, partitionOf } from '../model/arn';
+import type { AuditError } from '../model/finding';
+import type { Snapshot, SnapshotApi, SnapshotIntegration, SnapshotRoute } from '../model/snapshot';
+import { attemptsOf, describeCallError, isNotFound } from './call-error';
+import { createApiGatewayClient } from './client';
+import { systemClock, type Clock } from './clock';
+import { concurrencyLimit, type Limited } from './concurrency-limit';
+import { DeadlineReached } from './deadline';
+import { listAll, type Page, type PageRequest } from './paging';
+import { toSnapshotData } from './snapshot-data';
+import { createRetryStrategy, DEFAULT_MAX_ATTEMPTS, type Backoff } from './retry-policy';
+import { TokenBucket } from './token-bucket';
+
+/**
+ * A little under the management quota of 10 requests/s per account and region, which every
+ * caller shares (console, CI deploys, other tools) and which cannot be raised.
+ */
+const DEFAULT_RATE_PER_SECOND = 8;
+/**
+ * Half the quota's burst of 40: a neighbour's burst still fits, and at 8/s the 20 tokens given
+ * up cost a walk 2.5 s.
+ */
+const DEFAULT_BURST = 20;
+/** Enough calls in flight to keep 8/s going at up to 1 s latency per call. */
+const DEFAULT_CONCURRENCY = 8;
+
+export interface CollectOptions {
+  region: string;
+  /** Only these APIs; each one missing from the account is an error. All APIs by default. */
+  apiIds?: readonly string[];
+  /** Only APIs whose Name matches. */
+  namePattern?: RegExp;
+  ratePerSecond?: number;
+  burst?: number;
+  /** Calls in flight at once, and APIs walked at once. */
+  concurrency?: number;
+  /** Epoch ms. No call starts at or after it; every API not read by then is listed as an error. */
+  deadline?: number;
+  /**
+   * Also read integration and route responses of HTTP APIs. They have none that AWS would
+   * act on, so the default skips calls that cannot produce a finding; thorough mode finds
+   * leftovers (rules IR010, RR005).
+   */
+  thorough?: boolean;
+  /** Attempts per call, the first included. */
+  maxAttempts?: number;
+  /** Replaces the SDK's jittered exponential backoff; for tests. */
+  backoff?: Backoff;
+  clock?: Clock;
+  onProgress?: (progress: CollectProgress) => void;
+}
+
+export interface CollectProgress {
+  /** Undefined until GetApis has listed them. */
+  apisTotal: number | undefined;
+  apisDone: number;
+  calls: number;
+  throttled: number;
+  errors: number;
+}
+
+export interface CollectStats {
+  /** Operations sent (a call and its retries count once). */
+  calls: number;
+  /** Attempts answered with a throttle (429 / TooManyRequestsException). */
+  throttled: number;
+  /** Attempts beyond the first, for any reason. */
+  retries: number;
+  /** Resources deleted while the walk ran. */
+  notFound: number;
+}
+
+/** Something worth telling that does not make the audit incomplete (a deletion mid-walk). */
+export interface CollectWarning {
+  operation: string;
+  apiId: string;
+  message: string;
+}
+
+export interface CollectResult {
+  /** Holds only APIs read completely: rules never see an API with children missing. */
+  snapshot: Snapshot;
+  errors: AuditError[];
+  warnings: CollectWarning[];
+  /** False when anything could not be read (then `errors` says what). */
+  complete: boolean;
+  /** The APIs the walk set out to read (the account's, narrowed by apiIds and namePattern). */
+  selected: string[];
+  /** APIs not read before the deadline. */
+  unreached: string[];
+  stats: CollectStats;
+}
+
+/**
+ * Walks every selected API of one account and region: GetApis, then per API GetIntegrations
+ * and GetRoutes, then per integration GetIntegrationResponses and per route GetRouteResponses
+ * (WebSocket APIs only, unless thorough). Every attempt takes a token from one bucket, so the
+ * walk runs at the configured rate whatever the latency.
+ */
+export async function collectAccount(options: CollectOptions): Promise<CollectResult> {
+  const clock = options.clock ?? systemClock;
+  const capturedAt = new Date(clock.now()).toISOString();
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const stats: CollectStats = { calls: 0, throttled: 0, retries: 0, notFound: 0 };
+  const bucket = new TokenBucket({ ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, burst: options.burst ?? DEFAULT_BURST, clock });
+  const retryStrategy = createRetryStrategy({
+    maxAttempts,
+    bucket,
+    ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+    ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
+    onThrottled: () => {
+      stats.throttled += 1;
+    },
+  });
+  const client = createApiGatewayClient({ region: options.region, maxAttempts, retryStrategy });
+  try {
+    const walk = new AccountWalk(client, options, stats);
+    const apis = await walk.run();
+    return {
+      snapshot: { version: 1, region: options.region, capturedAt, apis },
+      errors: walk.errors,
+      warnings: walk.warnings,
+      complete: walk.errors.length === 0,
+      selected: walk.selected,
+      unreached: walk.unreached,
+      stats,
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+type Operation = 'GetApis' | 'GetIntegrations' | 'GetIntegrationResponses' | 'GetRoutes' | 'GetRouteResponses';
+
+/** A listed item as snapshot data, with its id checked to be a string. */
+type Listed<Id extends string> = Record<string, unknown> & Record<Id, string>;
+
+/** Why a read produced nothing usable; the error, if any, is already recorded. */
+type Shortfall = { status: 'failed' } | { status: 'unreached'; operation: Operation } | { status: 'gone'; operation: Operation; error: unknown };
+
+type Read<T> = { status: 'ok'; items: T[] } | Shortfall;
+
+type ApiOutcome = { status: 'ok'; api: SnapshotApi } | Shortfall;
+
+const NO_ITEMS: Read<never> = { status: 'ok', items: [] };
+
+class AccountWalk {
+  readonly errors: AuditError[] = [];
+  readonly warnings: CollectWarning[] = [];
+  readonly unreached: string[] = [];
+  selected: string[] = [];
+  private readonly limit: Limited;
+  private apisTotal: number | undefined;
+  private apisDone = 0;
+
+  constructor(
+    private readonly client: ApiGatewayV2Client,
+    private readonly options: CollectOptions,
+    private readonly stats: CollectStats,
+  ) {
+    this.limit = concurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  }
+
+  async run(): Promise<SnapshotApi[]> {
+    const listed = await this.read('GetApis', undefined, 'ApiId', (page) => this.client.send(new GetApisCommand(page)));
+    if (listed.status === 'unreached') this.fail('GetApis', undefined, 'the deadline was reached before every API was listed; no API was audited');
+    // A 404 on the account-wide list is no deletion: most likely an endpoint that is not API Gateway.
+    if (listed.status === 'gone') this.fail('GetApis', undefined, describeCallError(listed.error));
+    if (listed.status !== 'ok') return [];
+
+    const selected = this.select(listed.items);
+    this.selected = selected.map((api) => api.ApiId);
+    this.apisTotal = selected.length;
+    this.progress();
+    // APIs are walked a few at a time, so that at a deadline few are half read.
+    const apiSlots = concurrencyLimit(this.options.concurrency ?? DEFAULT_CONCURRENCY);
+    const outcomes = await Promise.all(selected.map((api) => apiSlots(() => this.walkApi(api))));
+    return outcomes.flatMap((outcome) => (outcome.status === 'ok' ? [outcome.api] : []));
+  }
+
+  private select(apis: Listed<'ApiId'>[]): Listed<'ApiId'>[] {
+    const { apiIds, namePattern } = this.options;
+    for (const apiId of apiIds ?? []) {
+      if (!apis.some((api) => api.ApiId === apiId)) this.fail('GetApis', apiId, `no API with id ${apiId} in ${this.options.region}`);
+    }
+    return apis.filter(
+      (api) =>
+        (apiIds === undefined || apiIds.includes(api.ApiId)) &&
+        // search() ignores the global flag's lastIndex, so a /g pattern cannot skip APIs.
+        (namePattern === undefined || (typeof api['Name'] === 'string' && api['Name'].search(namePattern) !== -1)),
+    );
+  }
+
+  private async walkApi(api: Listed<'ApiId'>): Promise<ApiOutcome> {
+    const outcome = await this.readApi(api);
+    if (outcome.status === 'unreached') {
+      this.unreached.push(api.ApiId);
+      this.fail(outcome.operation, api.ApiId, 'not read before the deadline; the API was not audited');
+    }
+    if (outcome.status === 'gone') this.deleted(outcome.operation, api.ApiId, `API ${api.ApiId}`);
+    this.apisDone += 1;
+    this.progress();
+    return outcome;
+  }
+
+  private async readApi(api: Listed<'ApiId'>): Promise<ApiOutcome> {
+    const ApiId = api.ApiId;
+    const [integrations, routes] = await Promise.all([
+      this.read('GetIntegrations', ApiId, 'IntegrationId', (page) => this.client.send(new GetIntegrationsCommand({ ApiId, ...page }))),
+      this.read('GetRoutes', ApiId, 'RouteId', (page) => this.client.send(new GetRoutesCommand({ ApiId, ...page }))),
+    ]);
+    if (integrations.status !== 'ok') return worst(integrations, routes);
+    if (routes.status !== 'ok') return worst(routes, integrations);
+
+    const withResponses = api['ProtocolType'] !== 'HTTP' || this.options.thorough === true;
+    const [integrationResponses, routeResponses] = await Promise.all([
+      Promise.all(
+        integrations.items.map(({ IntegrationId }) =>
+          withResponses
+            ? this.read('GetIntegrationResponses', ApiId, 'IntegrationResponseId', (page) => this.client.send(new GetIntegrationResponsesCommand({ ApiId, IntegrationId, ...page })))
+            : NO_ITEMS,
+        ),
+      ),
+      Promise.all(
+        routes.items.map(({ RouteId }) =>
+          withResponses ? this.read('GetRouteResponses', ApiId, 'RouteResponseId', (page) => this.client.send(new GetRouteResponsesCommand({ ApiId, RouteId, ...page }))) : NO_ITEMS,
+        ),
+      ),
+    ]);
+    // A child deleted mid-walk is left out below; any other shortfall leaves the whole API out.
+    const [problem, ...others] = [...integrationResponses, ...routeResponses].filter((read): read is Shortfall => read.status !== 'ok' && read.status !== 'gone');
+    if (problem !== undefined) return worst(problem, ...others);
+
+    const keptIntegrations = integrations.items.flatMap((integration, index): SnapshotIntegration[] => {
+      const read = integrationResponses[index];
+      if (read?.status !== 'ok') {
+        this.deleted('GetIntegrationResponses', ApiId, `integration ${integration.IntegrationId}`);
+        return [];
+      }
+      return [{ ...integration, integrationResponses: read.items }];
+    });
+    const keptRoutes = routes.items.flatMap((route, index): SnapshotRoute[] => {
+      const read = routeResponses[index];
+      if (read?.status !== 'ok') {
+        this.deleted('GetRouteResponses', ApiId, `route ${route.RouteId}`);
+        return [];
+      }
+      return [{ ...route, routeResponses: read.items }];
+    });
+    return { status: 'ok', api: { ...api, integrations: keptIntegrations, routes: keptRoutes } };
+  }
+
+  /** All pages of one list call. A failure is recorded here; callers only look at the status. */
+  private async read<Id extends string>(
+    operation: Operation,
+    apiId: string | undefined,
+    idField: Id,
+    fetchPage: (request: PageRequest) => Promise<Page<object>>,
+  ): Promise<Read<Listed<Id>>> {
+    let items: object[];
+    try {
+      items = await listAll((request) => this.call(() => fetchPage(request)));
+    } catch (error) {
+      if (error instanceof DeadlineReached) return { status: 'unreached', operation };
+      if (isNotFound(error)) return { status: 'gone', operation, error };
+      this.fail(operation, apiId, describeCallError(error));
+      return { status: 'failed' };
+    }
+    const records = items.map((item) => toSnapshotData(item) as Record<string, unknown>);
+    if (!records.every((record): record is Listed<Id> => typeof record[idField] === 'string' && record[idField] !== '')) {
+      this.fail(operation, apiId, `malformed response: an item without ${idField}`);
+      return { status: 'failed' };
+    }
+    return { status: 'ok', items: records };
+  }
+
+  /** One SDK call inside a concurrency slot, counted once however many attempts it made. */
+  private call<T extends object>(send: () => Promise<T>): Promise<T> {
+    return this.limit(async () => {
+      try {
+        const output = await send();
+        this.sent(output);
+        return output;
+      } catch (error) {
+        // DeadlineReached comes from the token bucket before anything was sent.
+        if (!(error instanceof DeadlineReached)) this.sent(error);
+        throw error;
+      } finally {
+        this.progress();
+      }
+    });
+  }
+
+  private sent(outcome: unknown): void {
+    this.stats.calls += 1;
+    this.stats.retries += attemptsOf(outcome) - 1;
+  }
+
+  /**
+   * Records a call that could not be read. The ARN names the API, or for GetApis the
+   * region's API collection (the resource IAM policies name for it); an error without an API
+   * names its region in the message, as the text report shows no ARN.
+   */
+  private fail(operation: Operation, apiId: string | undefined, message: string): void {
+    const { region } = this.options;
+    this.errors.push(
+      apiId === undefined
+        ? { source: 'collector', operation, arn: `arn:${partitionOf(region)}:apigateway:${region}::/apis`, message: `${region}: ${message}` }
+        : { source: 'collector', operation, apiId, arn: apiArn(region, apiId), message },
+    );
+  }
+
+  private deleted(operation: Operation, apiId: string, what: string): void {
+    this.stats.notFound += 1;
+    this.warnings.push({ operation, apiId, message: `${what} was deleted during the walk; it is left out of the snapshot` });
+  }
+
+  private progress(): void {
+    this.options.onProgress?.({ apisTotal: this.apisTotal, apisDone: this.apisDone, calls: this.stats.calls, throttled: this.stats.throttled, errors: this.errors.length });
+  }
+}
+
+/** What decides an API's outcome: a recorded failure, else the deadline, else a deletion. */
+function worst(first: Shortfall, ...others: readonly Read<unknown>[]): Shortfall {
+  const shortfalls = [first, ...others].filter((read): read is Shortfall => read.status !== 'ok');
+  return shortfalls.find((read) => read.status === 'failed') ?? shortfalls.find((read) => read.status === 'unreached') ?? first;
+}
