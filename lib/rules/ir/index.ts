@@ -13,6 +13,23 @@ import { IR012 } from './IR012';
 import { IR013 } from './IR013';
 import { IR014 } from './IR014';
 import { IR015 } from './IR015';
+import { IR101 } from './IR101';
+import { IR102 } from './IR102';
+import { IR103 } from './IR103';
+import { IR104 } from './IR104';
+import { IR105 } from './IR105';
+import { IR106 } from './IR106';
+import { IR107 } from './IR107';
+import { IR108 } from './IR108';
+import { IR109 } from './IR109';
+import { IR110 } from './IR110';
+import { IR111 } from './IR111';
+import { IR112 } from './IR112';
+import { IR113 } from './IR113';
+import { IR114 } from './IR114';
+import { IR115 } from './IR115';
+import { IR116 } from './IR116';
+import { IR117 } from './IR117';
 
 /** Integration response rules (IR), keyed by id; the registry checks each key against its rule. */
-export const integrationResponseRules = { IR001, IR002, IR003, IR004, IR005, IR006, IR007, IR008, IR009, IR010, IR011, IR012, IR013, IR014, IR015 };
+export const integrationResponseRules = { IR001, IR002, IR003, IR004, IR005, IR006, IR007, IR008, IR009, IR010, IR011, IR012, IR013, IR014, IR015, IR101, IR102, IR103, IR104, IR105, IR106, IR107, IR108, IR109, IR110, IR111, IR112, IR113, IR114, IR115, IR116, IR117 };
