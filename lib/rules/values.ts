@@ -2,7 +2,12 @@
  * Reading snapshot values that may be of any type (see AsRead in lib/model/snapshot.ts).
  * A rule that trusts a field's declared type would crash, or worse stay silent, on the very
  * mistakes it exists to find.
+ *
+ * A value from a template may be Unresolved (lib/model/unresolved.ts): it is not a string, it
+ * is set, and it is not a map, so each helper below answers for it without the rule knowing.
  */
+
+import { isUnresolved } from '../model/unresolved';
 
 /** The value when it is a string, else undefined. */
 export function text(value: unknown): string | undefined {
@@ -20,16 +25,28 @@ export function entriesOf(value: unknown): [string, unknown][] {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnresolved(value);
 }
 
 /** A value as it appears in a message: quoted, shortened, never a whole template or secret. */
 export function show(value: unknown, max = 60): string {
-  const rendered = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  const rendered = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : isUnresolved(value) ? `(unresolved ${value.reason})` : JSON.stringify(value) ?? String(value);
   return rendered.length > max ? `${rendered.slice(0, max - 1)}…` : rendered;
 }
 
 /** The path to one entry of a map field, e.g. `ResponseParameters["method.response.header.X"]`. */
 export function mapPath(field: string, ...keys: string[]): string {
   return field + keys.map((key) => `[${JSON.stringify(key)}]`).join('');
+}
+
+/**
+ * True when a field is configured in the sense the catalog's "set" means: not absent, null, an
+ * empty string or an empty map or list. IaC tools write `""` and `{}` for "nothing", and the
+ * API stores neither as a value, so a certain rule that counted them would report a field that
+ * has no effect and no presence in the deployed API.
+ */
+export function isConfigured(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return !isPlainObject(value) || Object.keys(value).length > 0;
 }

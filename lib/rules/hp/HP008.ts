@@ -1,7 +1,6 @@
 import { defineRule } from '../define-rule';
 import { isHttpApi } from '../selectors';
-import { isPlainObject, show } from '../values';
-import { isConfigured } from '../ws/configured';
+import { isConfigured, isPlainObject, show } from '../values';
 
 /** The integration fields the API model marks "Supported only for WebSocket APIs". */
 const WEBSOCKET_ONLY_FIELDS = [

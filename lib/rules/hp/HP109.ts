@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
-import { show } from '../values';
-import { isConfigured } from '../ws/configured';
+import { isConfigured, show } from '../values';
 
 export const HP109 = defineRule({
   meta: {

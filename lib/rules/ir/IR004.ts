@@ -1,8 +1,7 @@
 import { defineRule } from '../define-rule';
 import { entriesOf, mapPath, show } from '../values';
+import { RESPONSE_HEADER_KEY } from './response-header-key';
 
-/** `method.response.header.` followed by an RFC 9110 token (the characters a header name may have). */
-const RESPONSE_HEADER_KEY = /^method\.response\.header\.[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export const IR004 = defineRule({
   meta: {

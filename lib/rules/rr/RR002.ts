@@ -1,7 +1,6 @@
 import { defineRule } from '../define-rule';
 import { DEFAULT_KEY, isWebSocket } from '../selectors';
-import { show } from '../values';
-import { isConfigured } from '../ws/configured';
+import { isConfigured, show } from '../values';
 
 /**
  * `\$default` is the selection-expression language's escaped form of the same literal (`\$`

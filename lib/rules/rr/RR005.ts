@@ -1,8 +1,7 @@
 import { defineRule } from '../define-rule';
 import type { Problem } from '../rule';
 import { isHttpApi } from '../selectors';
-import { show } from '../values';
-import { isConfigured } from '../ws/configured';
+import { isConfigured, show } from '../values';
 
 export const RR005 = defineRule({
   meta: {

@@ -4,6 +4,7 @@ import { mappingsOf } from '../hp/response-parameters';
 import { findReferences, literalText, type ValueSource } from '../hp/value-references';
 import { isWebSocket } from '../selectors';
 import { entriesOf, mapPath, show, text } from '../values';
+import { RESPONSE_HEADER_KEY } from '../ir/response-header-key';
 
 /**
  * One response mapping of either API type, as the SEC rules see it (rules-catalog.md 8.C):
@@ -28,8 +29,6 @@ export interface ClientMapping {
   literal: string;
 }
 
-/** `method.response.header.` plus an RFC 9110 token, as IR004 requires. */
-const WEBSOCKET_KEY = /^method\.response\.header\.([!#$%&'*+\-.^_`|~0-9A-Za-z]+)$/;
 
 /** The documented WebSocket value forms (IR005) plus the context and stage variable forms of request mappings. */
 const WEBSOCKET_SOURCES: readonly { pattern: RegExp; root: ValueSource['root'] }[] = [
@@ -60,7 +59,7 @@ export function webSocketMappings({ api, response }: IntegrationResponseNode): C
   if (!isWebSocket(api)) return [];
   return entriesOf(response.ResponseParameters).map(([key, value]) => {
     const written = text(value) ?? '';
-    const header = WEBSOCKET_KEY.exec(key)?.[1];
+    const header = RESPONSE_HEADER_KEY.exec(key)?.[1];
     const quoted = /^'(.*)'$/s.exec(written);
     const source = quoted === null ? webSocketSource(written) : undefined;
     return {

@@ -1,7 +1,6 @@
 import { defineRule } from '../define-rule';
 import { isWebSocket } from '../selectors';
-import { show } from '../values';
-import { isConfigured } from './configured';
+import { isConfigured, show } from '../values';
 
 const V1 = '1.0';
 
