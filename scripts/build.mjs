@@ -10,6 +10,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   mainFields: ['module', 'main'],
+  // hcl2json reads its WebAssembly parser from its own package folder at run time.
+  external: ['@cdktf/hcl2json'],
   sourcemap: 'inline',
   logLevel: 'warning',
 });

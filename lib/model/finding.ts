@@ -18,6 +18,16 @@ export interface FindingResource {
   routeKey?: string;
   routeResponseId?: string;
   routeResponseKey?: string;
+  /** The resource's name in the code it came from: a CloudFormation logical id or a Terraform address. */
+  logicalId?: string;
+}
+
+/** A position in a source file; line and column start at 1. */
+export interface SourceLocation {
+  /** As the scan was given it (relative to the working directory when it was given relative). */
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** The finding contract of design.md; tools outside the project rely on its shape. */
@@ -31,6 +41,8 @@ export interface Finding {
   path: string;
   remediation: string;
   fingerprint: string;
+  /** Where the offending property is written (or the resource, when the property is not): findings from templates only. */
+  location?: SourceLocation;
 }
 
 /** Something that kept the audit from being complete: a rule that crashed, a call that failed. */

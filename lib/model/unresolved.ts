@@ -31,7 +31,7 @@ export function isUnresolved(value: unknown): value is Unresolved {
  * - a resource that a template only refers to (an API created elsewhere) is a placeholder
  *   whose fields are all unknown.
  */
-export const UNKNOWN_FIELDS = Symbol('apigw-audit.unknownFields');
+const UNKNOWN_FIELDS = Symbol('apigw-audit.unknownFields');
 
 export const ALL_FIELDS = '*';
 

@@ -1,0 +1,57 @@
+import { allWarnings, scan } from '../iac/scan';
+import type { Command, CliIo } from './command';
+import { UsageError } from './exit-codes';
+import { gateExitCode } from './gate';
+import { parseOptions } from './options';
+import { applyCliFilters } from './report-filters';
+import { readReportOptions, REPORT_OPTIONS } from './report-options';
+import { writeReport } from './write-report';
+
+const HELP = `Usage: apigw-audit scan PATH [PATH ...] [options]
+
+Audits API Gateway V2 configuration written as code, before it is deployed, with the same
+rules and configuration as a live account. PATH is a file or a folder (searched):
+  - CloudFormation and SAM templates, YAML or JSON, with the short tags (!Ref, !Sub, ...);
+    a CDK cdk.out folder (its *.template.json files)
+  - Terraform configurations: every folder with .tf files, with the local modules it calls
+  - Terraform plans as JSON (terraform show -json PLAN > plan.json)
+  - snapshot files (README, "Snapshot files")
+Values that depend on a deployment (!GetAtt ...Arn, !ImportValue, data sources, variables
+without a default) are not guessed: findings that depend on one are withheld, and the
+summary counts them. SAM resources other than AWS::Serverless::HttpApi are not read.
+
+Options:
+  --format F           text (default; each finding with file:line:column) | json | sarif
+  --min-severity S     report only findings at or above S (default info)
+  --fail-on S          exit 1 when a finding at or above S is reported (default high;
+                       "none": never)
+  --config FILE        JSON configuration: {"rules": {"IR014": "off", "IR013": "low"}}
+  --suppressions FILE  accepted findings (README, "Suppressions and baselines")
+  --baseline FILE      an earlier --format json report: report only new findings
+  -h, --help           this help
+
+A file that cannot be read (bad YAML, an unknown tag, a reference cycle, a missing file in
+file()) is reported as an error naming it, and the other paths are still scanned.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, 3 a file could not be read.
+`;
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'audit CloudFormation/SAM/CDK templates and Terraform before they deploy',
+  help: HELP,
+  async run(args: string[], io: CliIo) {
+    const { values, positionals } = parseOptions(args, REPORT_OPTIONS, true);
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const { format, minSeverity, failOn, rules, filters } = await readReportOptions(values);
+    if (positionals.length === 0) throw new UsageError('scan needs at least one PATH (see --help)');
+
+    const scanned = await scan(positionals, rules, minSeverity);
+    for (const warning of scanned.warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
+    const { result, suppressions } = applyCliFilters(scanned, filters, io, new Date());
+    writeReport(format, result, { rules: rules.map(({ rule }) => rule), warnings: allWarnings(scanned), suppressions }, io);
+    return gateExitCode(result, failOn);
+  },
+};

@@ -1,0 +1,198 @@
+import { isKnownField } from '../../model/known-fields';
+import type { SnapshotWarning } from '../../model/load-snapshot';
+import { isUnresolved, Unresolved } from '../../model/unresolved';
+import { isPlainObject, mapPath } from '../../rules/values';
+import type { IacDocument, IacKind, IacResource } from '../assemble';
+import { IacError } from '../iac-error';
+import { positionsAlong, type SourcePath } from '../positions';
+import type { PropertyPath } from '../property-path';
+import type { Position } from '../source-map';
+import { findDependencyCycle } from './dependencies';
+import { IntrinsicResolver } from './intrinsics';
+import { parseTemplate, type TemplateSource } from './template-source';
+
+/** The resource types the scan reads, and the attribute `Fn::GetAtt` returns the id under. */
+const TYPES: Record<string, { kind: IacKind; idAttribute: string }> = {
+  'AWS::ApiGatewayV2::Api': { kind: 'api', idAttribute: 'ApiId' },
+  'AWS::ApiGatewayV2::Integration': { kind: 'integration', idAttribute: 'IntegrationId' },
+  'AWS::ApiGatewayV2::IntegrationResponse': { kind: 'integrationResponse', idAttribute: 'IntegrationResponseId' },
+  'AWS::ApiGatewayV2::Route': { kind: 'route', idAttribute: 'RouteId' },
+  'AWS::ApiGatewayV2::RouteResponse': { kind: 'routeResponse', idAttribute: 'RouteResponseId' },
+  // SAM's HTTP API: read as an HTTP API so the integrations and routes declared beside it know
+  // their protocol. The routes SAM generates from function events have only proxy integrations.
+  'AWS::Serverless::HttpApi': { kind: 'api', idAttribute: 'ApiId' },
+};
+
+/** Properties that name the parent rather than describe the resource. */
+const LINKS: Record<IacKind, { api?: string; parent?: string }> = {
+  api: {},
+  integration: { api: 'ApiId' },
+  route: { api: 'ApiId' },
+  integrationResponse: { api: 'ApiId', parent: 'IntegrationId' },
+  routeResponse: { api: 'ApiId', parent: 'RouteId' },
+};
+
+/** Properties of type Json: CloudFormation takes either the object or its JSON text. */
+const JSON_PROPERTIES = new Set(['RequestModels', 'RequestParameters', 'RequestTemplates', 'ResponseModels', 'ResponseParameters', 'ResponseTemplates', 'Tags']);
+
+/** The only numeric property of these resources (everything else is a string, a boolean or a map). */
+const NUMERIC_PROPERTIES = new Set(['TimeoutInMillis']);
+
+/**
+ * Reads a CloudFormation or SAM template (YAML or JSON; CDK's `*.template.json` too) into the
+ * resources of the snapshot it would create. Other AWS::Serverless::* resources (functions,
+ * REST APIs) are not API Gateway V2 configuration and are skipped; references to them are
+ * unresolved values.
+ */
+export function readCloudFormation(text: string, file: string): IacDocument {
+  const source = parseTemplate(text, file);
+  const template = source.value;
+  if (!isPlainObject(template) || !isPlainObject(template['Resources'])) throw new IacError(file, 'not a CloudFormation template: it has no Resources section');
+  const resources = template['Resources'];
+  const cycle = findDependencyCycle(resources);
+  if (cycle !== undefined) {
+    throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
+  }
+  const typeOf = (logicalId: string) => TYPES[String((resources[logicalId] as Record<string, unknown> | undefined)?.['Type'])];
+  const transform = template['Transform'];
+  const resolver = new IntrinsicResolver({
+    file,
+    parameters: objectOr(template['Parameters']),
+    mappings: objectOr(template['Mappings']),
+    conditions: objectOr(template['Conditions']),
+    resources,
+    positionOf: source.positionOf,
+    refOf: (logicalId) => (typeOf(logicalId) === undefined ? undefined : logicalId),
+    attributeOf: (logicalId, attribute) => (typeOf(logicalId)?.idAttribute === attribute ? logicalId : undefined),
+    transformed: transform !== undefined && transform !== null,
+  });
+  const reader = new ResourceReader(file, source, resolver);
+  const read: IacResource[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const type = typeOf(logicalId);
+    if (type === undefined || !isPlainObject(resource)) continue;
+    const condition = resource['Condition'];
+    // A resource whose condition cannot be evaluated may exist: it is read, so its mistakes are reported.
+    if (typeof condition === 'string' && resolver.condition(condition, ['Resources', logicalId, 'Condition']) === false) continue;
+    read.push(reader.read(logicalId, type.kind, resource, String(resource['Type'])));
+  }
+  return { source: file, resources: read, warnings: reader.warnings };
+}
+
+class ResourceReader {
+  readonly warnings: SnapshotWarning[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly source: TemplateSource,
+    private readonly resolver: IntrinsicResolver,
+  ) {}
+
+  read(logicalId: string, kind: IacKind, resource: Record<string, unknown>, type: string): IacResource {
+    const base: SourcePath = ['Resources', logicalId, 'Properties'];
+    const resolved = this.resolver.resolve(resource['Properties'] ?? {}, base);
+    const properties = isPlainObject(resolved) ? resolved : {};
+    const fields: Record<string, unknown> = type === 'AWS::Serverless::HttpApi' ? { ProtocolType: 'HTTP', RouteSelectionExpression: '$request.method $request.path' } : {};
+    const positions: [PropertyPath, Position][] = [];
+    const links = LINKS[kind];
+    for (const [name, raw] of Object.entries(properties)) {
+      if (name === links.api || name === links.parent || !isKnownField(kind, name)) {
+        if (name === 'Body' || name === 'BodyS3Location') this.warn(logicalId, name, 'the OpenAPI definition is not read; only the resources declared in the template are audited');
+        continue;
+      }
+      const value = this.convert(logicalId, kind, name, raw);
+      fields[name] = value;
+      if (kind === 'integration' && name === 'ResponseParameters' && value !== raw) this.cfnResponseParameterPositions(raw, [...base, name], positions);
+      else positionsAlong(value, [name], [...base, name], this.source.positionOf, positions);
+    }
+    const linkName = links.parent ?? links.api;
+    return {
+      kind,
+      id: logicalId,
+      file: this.file,
+      position: this.source.positionOf(['Resources', logicalId]) ?? { line: 1, column: 1 },
+      fields,
+      ...(links.api === undefined ? {} : { apiId: properties[links.api] }),
+      ...(links.parent === undefined ? {} : { parentId: properties[links.parent] }),
+      ...optionalPosition(linkName === undefined ? undefined : this.source.positionOf([...base, linkName])),
+      properties: positions,
+    };
+  }
+
+  private convert(logicalId: string, kind: IacKind, name: string, value: unknown): unknown {
+    if (JSON_PROPERTIES.has(name) && typeof value === 'string') {
+      try {
+        return this.convert(logicalId, kind, name, JSON.parse(value));
+      } catch {
+        return value;
+      }
+    }
+    if (NUMERIC_PROPERTIES.has(name) && typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+    if (name === 'CorsConfiguration' && isPlainObject(value) && typeof value['MaxAge'] === 'string') return { ...value, MaxAge: Number(value['MaxAge']) };
+    if (kind === 'integration' && name === 'ResponseParameters' && isPlainObject(value)) return this.httpResponseParameters(logicalId, value);
+    return value;
+  }
+
+  /**
+   * CloudFormation writes an HTTP API's response mappings as
+   * `{"403": {"ResponseParameters": [{"Destination": "overwrite:statuscode", "Source": "401"}]}}`;
+   * the API (and the rules) know `{"403": {"overwrite:statuscode": "401"}}`. A status entry
+   * already in the API's flat shape is kept as written, with a warning: CloudFormation refuses
+   * it ("Encountered unsupported properties").
+   */
+  private httpResponseParameters(logicalId: string, value: Record<string, unknown>): Record<string, unknown> {
+    const converted: Record<string, unknown> = {};
+    for (const [status, entry] of Object.entries(value)) {
+      const list = isPlainObject(entry) ? entry['ResponseParameters'] : undefined;
+      if (!Array.isArray(list)) {
+        if (isPlainObject(entry)) this.warn(logicalId, mapPath('ResponseParameters', status), 'is written in the API\'s shape; CloudFormation expects {"ResponseParameters": [{"Destination": ..., "Source": ...}]} here and refuses the template');
+        converted[status] = entry;
+        continue;
+      }
+      const mappings: Record<string, unknown> = {};
+      for (const item of list) {
+        const destination = isPlainObject(item) ? item['Destination'] : undefined;
+        if (isUnresolved(destination)) {
+          // The key of the mapping is unknown, so none of this status code's mappings can be judged.
+          converted[status] = new Unresolved(`the Destination of a ResponseParameters["${status}"] mapping: ${destination.reason}`);
+          break;
+        }
+        if (typeof destination === 'string' && isPlainObject(item)) mappings[destination] = item['Source'];
+      }
+      converted[status] ??= mappings;
+    }
+    return converted;
+  }
+
+  /** Positions for the converted shape: a mapping points at its `- Destination:` item. */
+  private cfnResponseParameterPositions(raw: unknown, base: SourcePath, out: [PropertyPath, Position][]): void {
+    const position = this.source.positionOf(base);
+    if (position !== undefined) out.push([['ResponseParameters'], position]);
+    for (const [status, entry] of Object.entries(isPlainObject(raw) ? raw : {})) {
+      const list = isPlainObject(entry) ? entry['ResponseParameters'] : undefined;
+      if (!Array.isArray(list)) {
+        positionsAlong(entry, ['ResponseParameters', status], [...base, status], this.source.positionOf, out);
+        continue;
+      }
+      const statusPosition = this.source.positionOf([...base, status]);
+      if (statusPosition !== undefined) out.push([['ResponseParameters', status], statusPosition]);
+      list.forEach((item, index) => {
+        const itemPosition = this.source.positionOf([...base, status, 'ResponseParameters', index]);
+        const destination = isPlainObject(item) ? item['Destination'] : undefined;
+        if (typeof destination === 'string' && itemPosition !== undefined) out.push([['ResponseParameters', status, destination], itemPosition]);
+      });
+    }
+  }
+
+  private warn(logicalId: string, path: string, message: string): void {
+    this.warnings.push({ file: this.file, path: `Resources.${logicalId}.Properties.${path}`, message });
+  }
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return isPlainObject(value) ? value : {};
+}
+
+function optionalPosition(position: Position | undefined): { linkPosition?: Position } {
+  return position === undefined ? {} : { linkPosition: position };
+}

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
+import type { ActiveRule } from '../engine/evaluate';
+import type { AuditError } from '../model/finding';
+import { loadSnapshotFile, SnapshotError, type SnapshotWarning } from '../model/load-snapshot';
+import type { Severity } from '../model/severity';
+import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
+import { readCloudFormation } from './cloudformation/read-template';
+import { findTargets, type ScanTarget, type SourceKind } from './detect';
+import { IacError } from './iac-error';
+import { readTerraformPlan } from './terraform/read-plan';
+import { readTerraform } from './terraform/read-configuration';
+import { guardRules, type GuardStats } from './unresolved-guard';
+
+export interface ScannedSource {
+  kind: SourceKind;
+  path: string;
+  /** API Gateway resources read from it (0 when it could not be read). */
+  resources: number;
+}
+
+/**
+ * An audit result plus what the scan read. `summary.unresolved` counts the values it could not
+ * resolve (listed in `unresolved` with the file, resource, property and why) and
+ * `summary.withheld` the problems that rested on one and so are not reported.
+ */
+export interface ScanResult extends AuditResult {
+  /** What the readers warn about (fields the rules will not see as written). */
+  warnings: SnapshotWarning[];
+  sources: ScannedSource[];
+  unresolved: UnresolvedValue[];
+}
+
+/**
+ * `apigw-audit scan`: reads templates, Terraform configurations and plans, and snapshots into
+ * snapshots and audits them with the same rules as a live account. A file that cannot be read
+ * is an error of the result (naming the file); the others are still scanned.
+ */
+export async function scan(paths: readonly string[], rules: readonly ActiveRule[], minSeverity: Severity): Promise<ScanResult> {
+  const { targets, errors: searchErrors } = await findTargets(paths);
+  const inputs: AuditInput[] = searchErrors.map(failedInput);
+  const warnings: SnapshotWarning[] = [];
+  const sources: ScannedSource[] = [];
+  const unresolved: UnresolvedValue[] = [];
+  for (const target of targets) {
+    try {
+      if (target.kind === 'snapshot') {
+        const loaded = await loadSnapshotFile(target.path);
+        inputs.push({ snapshot: loaded.snapshot });
+        warnings.push(...loaded.warnings);
+        sources.push({ ...target, resources: countResources(loaded.snapshot.apis) });
+        continue;
+      }
+      const document = await read(target);
+      const assembled = assemble(document);
+      inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
+      warnings.push(...assembled.warnings);
+      unresolved.push(...assembled.unresolved);
+      sources.push({ ...target, resources: document.resources.length });
+    } catch (error) {
+      if (!(error instanceof IacError) && !(error instanceof SnapshotError)) throw error;
+      inputs.push(failedInput(error));
+      sources.push({ ...target, resources: 0 });
+    }
+  }
+  const stats: GuardStats = { withheld: 0 };
+  const result = runAudit(inputs, guardRules(rules, stats), minSeverity);
+  return {
+    ...result,
+    summary: { ...result.summary, unresolved: unresolved.length, withheld: stats.withheld },
+    warnings,
+    sources,
+    unresolved,
+  };
+}
+
+/** Every warning of a scan, each unresolved value as one, for reports that list them all. */
+export function allWarnings(result: ScanResult): SnapshotWarning[] {
+  return [
+    ...result.warnings,
+    ...result.unresolved.map((value) => ({ file: value.file, path: `${value.resource}.${value.path}`, message: `not resolved, so no rule judges it: ${value.reason}` })),
+  ];
+}
+
+async function read(target: ScanTarget): Promise<IacDocument> {
+  if (target.kind === 'terraform') return readTerraform(target.path);
+  const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
+  });
+  return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);
+}
+
+/** An input that could not be read: no APIs, one error naming the file, and an incomplete audit. */
+function failedInput(error: IacError | SnapshotError): AuditInput {
+  const auditError: AuditError = { source: 'loader', file: error.file, message: error.message };
+  return { snapshot: { apis: [] }, errors: [auditError], complete: false };
+}
+
+function countResources(apis: readonly { integrations: { integrationResponses: unknown[] }[]; routes: { routeResponses: unknown[] }[] }[]): number {
+  return apis.reduce(
+    (count, api) =>
+      count + 1 + api.integrations.reduce((sum, integration) => sum + 1 + integration.integrationResponses.length, 0) + api.routes.reduce((sum, route) => sum + 1 + route.routeResponses.length, 0),
+    0,
+  );
+}
