@@ -1,7 +1,13 @@
 import type { AuditResult } from '../engine/audit-result';
 import type { SnapshotWarning } from '../model/load-snapshot';
+import type { SuppressionReport } from '../state/filter-result';
 
-/** The `--format json` contract of design.md: one object with findings, summary and errors. */
-export function formatJson(result: AuditResult, warnings: readonly SnapshotWarning[] = []): string {
-  return `${JSON.stringify({ findings: result.findings, summary: result.summary, errors: result.errors, warnings }, null, 2)}\n`;
+/**
+ * The `--format json` contract of design.md: one object with findings, summary and errors.
+ * With suppressions, a `suppressions` key is added (what was suppressed and why, expired and
+ * stale entries); the other keys keep their meaning.
+ */
+export function formatJson(result: AuditResult, warnings: readonly SnapshotWarning[] = [], suppressions?: SuppressionReport): string {
+  const report = { findings: result.findings, summary: result.summary, errors: result.errors, warnings, ...(suppressions === undefined ? {} : { suppressions }) };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
