@@ -1,25 +1,34 @@
-import { activeRules } from '../config/active-rules';
-import { loadConfigFile } from '../config/load-config-file';
 import { runAudit, type AuditInput } from '../engine/audit-result';
 import { loadSnapshotFile, type SnapshotWarning } from '../model/load-snapshot';
-import { RULES } from '../rules';
 import type { Command, CliIo } from './command';
 import { gateExitCode } from './gate';
+import { collectLive, liveScope } from './live-collect';
 import { UsageError } from './exit-codes';
-import { choiceOption, parseOptions, severityOption } from './options';
-import { writeReport, REPORT_FORMATS } from './write-report';
+import { parseOptions } from './options';
+import { applyCliFilters } from './report-filters';
+import { readReportOptions, REPORT_OPTIONS } from './report-options';
+import { writeReport } from './write-report';
 
 const HELP = `Usage: apigw-audit audit --snapshot FILE [--snapshot FILE ...] [options]
+       apigw-audit audit --region R [--region R ...] [--api ID ...] [options]
 
-Audits API Gateway V2 configurations saved as snapshot files (see README, "Snapshot files").
+Audits API Gateway V2 configurations saved as snapshot files (see README, "Snapshot files"),
+or read live from an account with the standard AWS credential chain (AWS_PROFILE, ...);
+AWS_ENDPOINT_URL_APIGATEWAYV2 points it at an emulator.
 
 Options:
   --snapshot FILE      a snapshot to audit (repeatable)
-  --format F           text (default) | json
+  --region R           audit the live APIs of region R (repeatable)
+  --api ID             only this API of the live regions (repeatable)
+  --format F           text (default) | json | sarif
   --min-severity S     report only findings at or above S (default info)
   --fail-on S          exit 1 when a finding at or above S is reported (default high;
                        "none": never, e.g. for a report-only run)
   --config FILE        JSON configuration: {"rules": {"IR014": "off", "IR013": "low"}}
+  --suppressions FILE  YAML or JSON list of accepted findings, each with a reason and an
+                       expiry date (README, "Suppressions and baselines")
+  --baseline FILE      an earlier --format json report: report and gate only on findings
+                       not in it
   -h, --help           this help
 
 Severities: critical, high, medium, low, info.
@@ -32,23 +41,19 @@ export const auditCommand: Command = {
   help: HELP,
   async run(args: string[], io: CliIo) {
     const { values } = parseOptions(args, {
+      ...REPORT_OPTIONS,
       snapshot: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      'min-severity': { type: 'string' },
-      'fail-on': { type: 'string' },
-      config: { type: 'string' },
+      region: { type: 'string', multiple: true },
+      api: { type: 'string', multiple: true },
     });
     if (values.help) {
       io.stdout(HELP);
       return 0;
     }
-    const format = choiceOption(values.format, '--format', REPORT_FORMATS, 'text');
-    const config = await loadConfigFile(values.config);
-    const minSeverity = severityOption(values['min-severity'], '--min-severity', config.minSeverity ?? 'info');
-    const failOn = values['fail-on'] === 'none' ? 'none' : severityOption(values['fail-on'], '--fail-on', config.failOn ?? 'high');
-    const rules = activeRules(RULES, config, values.config ?? 'configuration');
+    const { format, minSeverity, failOn, rules, filters } = await readReportOptions(values);
     const files = values.snapshot ?? [];
-    if (files.length === 0) throw new UsageError('audit needs at least one --snapshot FILE (see --help)');
+    const live = liveScope(values.region, values.api);
+    if (files.length === 0 && live === undefined) throw new UsageError('audit needs at least one --snapshot FILE or --region R (see --help)');
 
     const inputs: AuditInput[] = [];
     const warnings: SnapshotWarning[] = [];
@@ -58,8 +63,10 @@ export const auditCommand: Command = {
       warnings.push(...loaded.warnings);
     }
     for (const warning of warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
-    const result = runAudit(inputs, rules, minSeverity);
-    writeReport(format, result, warnings, io);
+    // Last, after every local input checked out: a live walk takes minutes at the quota.
+    if (live !== undefined) inputs.push(...(await collectLive(live, io)).map(({ snapshot, errors, complete }) => ({ snapshot, errors, complete })));
+    const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, new Date());
+    writeReport(format, result, { rules: rules.map(({ rule }) => rule), warnings, suppressions }, io);
     return gateExitCode(result, failOn);
   },
 };

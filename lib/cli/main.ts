@@ -4,9 +4,11 @@ import { auditCommand } from './audit-command';
 import type { Command, CliIo } from './command';
 import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { rulesCommand } from './rules-command';
+import { scanCommand } from './scan-command';
+import { snapshotCommand } from './snapshot-command';
 
 /** Every command of `apigw-audit`; a new command is one module plus one entry here. */
-export const COMMANDS: readonly Command[] = [auditCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [auditCommand, scanCommand, snapshotCommand, rulesCommand];
 
 const usage = () =>
   `Usage: apigw-audit <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun \`apigw-audit <command> --help\` for a command's options.\n`;

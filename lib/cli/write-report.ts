@@ -2,12 +2,24 @@ import type { AuditResult } from '../engine/audit-result';
 import type { SnapshotWarning } from '../model/load-snapshot';
 import { formatJson } from '../report/format-json';
 import { formatText } from '../report/format-text';
+import { formatSarif } from '../report/sarif';
+import type { Rule } from '../rules/rule';
+import type { SuppressionReport } from '../state/filter-result';
 import type { CliIo } from './command';
 
-export const REPORT_FORMATS = ['text', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Prints a result in the chosen format on stdout. */
-export function writeReport(format: ReportFormat, result: AuditResult, warnings: readonly SnapshotWarning[], io: CliIo): void {
-  io.stdout(format === 'json' ? formatJson(result, warnings) : formatText(result));
+/** What a report says beside the findings. */
+export interface ReportContext {
+  /** The rules that ran (SARIF describes each). */
+  rules: readonly Rule[];
+  warnings: readonly SnapshotWarning[];
+  suppressions?: SuppressionReport | undefined;
+}
+
+/** Prints a result in the chosen format on stdout (text shows suppressions as counts and stderr notes). */
+export function writeReport(format: ReportFormat, result: AuditResult, { rules, warnings, suppressions }: ReportContext, io: CliIo): void {
+  if (format === 'sarif') io.stdout(formatSarif(result, rules));
+  else io.stdout(format === 'json' ? formatJson(result, warnings, suppressions) : formatText(result));
 }

@@ -10,6 +10,8 @@ export interface AuditInput {
   /** Errors met while reading it (a live walk's failed calls); none for a file. */
   errors?: AuditError[];
   complete?: boolean;
+  /** Adds what only the reader knows to this input's findings (a template's source locations). */
+  refine?: (findings: Finding[]) => Finding[];
 }
 
 export interface AuditSummary {
@@ -20,6 +22,14 @@ export interface AuditSummary {
   errors: number;
   /** False when something could not be read or a rule crashed: absent findings prove nothing. */
   complete: boolean;
+  /** Findings left out of `findings` because a suppression covers them (only when suppressions were given). */
+  suppressed?: number;
+  /** Findings left out because their fingerprint is in the baseline (only when a baseline was given). */
+  baselined?: number;
+  /** Values a template scan could not resolve (`scan` only; they are listed as warnings). */
+  unresolved?: number;
+  /** Findings left out because they rest on an unresolved value (`scan` only). */
+  withheld?: number;
 }
 
 export interface AuditResult {
@@ -38,7 +48,8 @@ export function runAudit(inputs: readonly AuditInput[], rules: readonly ActiveRu
   let complete = true;
   for (const input of inputs) {
     const evaluation = evaluate(input.snapshot, rules);
-    findings.push(...evaluation.findings.filter((finding) => atLeast(finding.severity, minSeverity)));
+    const found = input.refine === undefined ? evaluation.findings : input.refine(evaluation.findings);
+    findings.push(...found.filter((finding) => atLeast(finding.severity, minSeverity)));
     errors.push(...(input.errors ?? []), ...evaluation.errors);
     complete &&= input.complete !== false && evaluation.errors.length === 0;
   }
@@ -57,7 +68,8 @@ export function runAudit(inputs: readonly AuditInput[], rules: readonly ActiveRu
   };
 }
 
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+/** Only the severity is read, so the state's records of resolved findings count the same way. */
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
   const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;

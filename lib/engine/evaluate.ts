@@ -29,20 +29,23 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
   const describe = new ResourceDescriber(snapshot);
   const findings = new Map<string, Finding>();
   const errors: AuditError[] = [];
+  const checksOf = checksByKind(rules);
 
-  function visit<K extends NodeKind>(kind: K, node: Parameters<NonNullable<RuleChecks[K]>>[0], resource: () => FindingResource): void {
-    for (const { rule, severityOverride } of rules) {
-      const check = rule.check[kind] as ((node: Parameters<NonNullable<RuleChecks[K]>>[0]) => Problem[]) | undefined;
-      if (check === undefined) continue;
+  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, describeNode: () => FindingResource): void {
+    // Built at most once per node and shared by its findings: most nodes have none, and a
+    // node with several findings should not pay for (or hold) several copies.
+    let resource: FindingResource | undefined;
+    const resourceOnce = () => (resource ??= describeNode());
+    for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        errors.push({ source: 'engine', ruleId: rule.meta.id, arn: resource().arn, apiId: node.api.ApiId, message: `rule ${rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}` });
+        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resourceOnce().arn, apiId: node.api.ApiId, message: `rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}` });
         continue;
       }
       for (const problem of problems) {
-        const finding = toFinding(rule, problem, resource(), severityOverride);
+        const finding = toFinding(active, problem, resourceOnce());
         findings.set(finding.fingerprint, finding);
       }
     }
@@ -54,7 +57,9 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
       const integrationNode = { api, integration, routes: routesOf(api, integration) };
       visit('integration', integrationNode, () => describe.integration(integrationNode));
       for (const response of integration.integrationResponses) {
-        const node = { ...integrationNode, response };
+        // Written out rather than spread from integrationNode: this runs once per response, and
+        // V8 builds a literal several times faster than a spread copy.
+        const node = { api, integration, routes: integrationNode.routes, response };
         visit('integrationResponse', node, () => describe.integrationResponse(node));
       }
     }
@@ -62,7 +67,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
       const routeNode = { api, route, integration: targetOf(api, route) };
       visit('route', routeNode, () => describe.route(routeNode));
       for (const response of route.routeResponses) {
-        const node = { ...routeNode, response };
+        const node = { api, route, integration: routeNode.integration, response };
         visit('routeResponse', node, () => describe.routeResponse(node));
       }
     }
@@ -70,7 +75,24 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
   return { findings: sortFindings([...findings.values()]), errors };
 }
 
-function toFinding(rule: Rule, problem: Problem, resource: FindingResource, severityOverride: Severity | undefined): Finding {
+type NodeOf<K extends NodeKind> = Parameters<NonNullable<RuleChecks[K]>>[0];
+
+interface BoundCheck<K extends NodeKind> {
+  active: ActiveRule;
+  check: (node: NodeOf<K>) => Problem[];
+}
+
+/** For each kind of node, the rules that check it, so the walk never asks a rule that has nothing to say. */
+function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundCheck<K>[] } {
+  const bind = <K extends NodeKind>(kind: K): BoundCheck<K>[] =>
+    rules.flatMap((active) => {
+      const check = active.rule.check[kind] as ((node: NodeOf<K>) => Problem[]) | undefined;
+      return check === undefined ? [] : [{ active, check: check.bind(active.rule.check) }];
+    });
+  return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
+}
+
+function toFinding({ rule, severityOverride }: ActiveRule, problem: Problem, resource: FindingResource): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,

@@ -10,6 +10,8 @@ import { text } from '../rules/values';
  */
 export class ResourceDescriber {
   private readonly region: string;
+  /** The API part of every resource block, built once per API (findings of one API share it). */
+  private readonly apiFieldsCache = new WeakMap<SnapshotApi, ApiFields>();
 
   constructor(private readonly snapshot: Snapshot) {
     this.region = snapshot.region ?? '';
@@ -62,16 +64,23 @@ export class ResourceDescriber {
     };
   }
 
-  private apiFields(api: SnapshotApi) {
-    return {
-      ...optional('accountId', this.snapshot.accountId),
-      ...optional('region', this.snapshot.region),
-      apiId: api.ApiId,
-      ...optional('apiName', text(api.Name)),
-      ...optional('protocolType', text(api.ProtocolType)),
-    };
+  private apiFields(api: SnapshotApi): ApiFields {
+    let fields = this.apiFieldsCache.get(api);
+    if (fields === undefined) {
+      fields = {
+        ...optional('accountId', this.snapshot.accountId),
+        ...optional('region', this.snapshot.region),
+        apiId: api.ApiId,
+        ...optional('apiName', text(api.Name)),
+        ...optional('protocolType', text(api.ProtocolType)),
+      };
+      this.apiFieldsCache.set(api, fields);
+    }
+    return fields;
   }
 }
+
+type ApiFields = Pick<FindingResource, 'accountId' | 'region' | 'apiId' | 'apiName' | 'protocolType'>;
 
 function routeFields(route: SnapshotRoute) {
   return { routeId: route.RouteId, ...optional('routeKey', text(route.RouteKey)) };

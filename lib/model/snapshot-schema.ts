@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The skeleton of a snapshot file: the lists, the objects in them and the ids that tie them

@@ -15,7 +15,7 @@ export function formatText(result: AuditResult): string {
     lines.push(`${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`);
     const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
     for (const finding of group) {
-      const where = [resourceLabel(finding), finding.path].filter(Boolean).join('  ');
+      const where = [locationLabel(finding), resourceLabel(finding), finding.path].filter(Boolean).join('  ');
       lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(ruleWidth)}  ${where}`);
       lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${finding.message}`);
     }
@@ -32,7 +32,17 @@ export function summaryLine({ summary }: AuditResult): string {
   const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
   const findings = summary.findings === 0 ? 'No findings' : `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${counts.join(', ')})`;
   const state = summary.complete ? 'audit complete' : `audit INCOMPLETE: ${summary.errors} error${summary.errors === 1 ? '' : 's'}`;
-  return `${findings} in ${summary.apisAudited} API${summary.apisAudited === 1 ? '' : 's'}, ${summary.rulesRun} rules; ${state}.`;
+  const leftOut = [
+    summary.suppressed === undefined ? '' : `${summary.suppressed} suppressed`,
+    summary.baselined === undefined ? '' : `${summary.baselined} in the baseline`,
+    summary.unresolved === undefined ? '' : `${summary.unresolved} value${summary.unresolved === 1 ? '' : 's'} unresolved (${summary.withheld ?? 0} finding${summary.withheld === 1 ? '' : 's'} withheld)`,
+  ].filter(Boolean);
+  return `${findings} in ${summary.apisAudited} API${summary.apisAudited === 1 ? '' : 's'}, ${summary.rulesRun} rules; ${leftOut.length > 0 ? `${leftOut.join(', ')}; ` : ''}${state}.`;
+}
+
+/** `file:line:column` of a finding from a template, in the form editors and terminals jump to. */
+function locationLabel({ location }: Finding): string {
+  return location === undefined ? '' : `${location.file}:${location.line}:${location.column}`;
 }
 
 function groupByApi(findings: readonly Finding[]): Finding[][] {

@@ -36,6 +36,14 @@ describe('apigw-audit audit', () => {
     expect((await runCli('audit', '--snapshot', clean)).code).toBe(0);
   });
 
+  test('--format sarif describes the rules that ran and reports each finding with its fingerprint', async () => {
+    const { stdout } = await runCli('audit', '--snapshot', DEMO, '--format', 'sarif', '--fail-on', 'none');
+    const run = JSON.parse(stdout).runs[0];
+    expect(run.tool.driver.rules).toHaveLength(RULES.length);
+    const json = JSON.parse((await runCli('audit', '--snapshot', DEMO, '--format', 'json')).stdout);
+    expect(run.results.map((r: { partialFingerprints: Record<string, string> }) => Object.values(r.partialFingerprints)[0]).sort()).toEqual(json.findings.map((f: { fingerprint: string }) => f.fingerprint).sort());
+  });
+
   test('--min-severity hides lower findings', async () => {
     const { stdout } = await runCli('audit', '--snapshot', DEMO, '--format', 'json', '--min-severity', 'high');
     const severities = new Set(JSON.parse(stdout).findings.map((f: { severity: string }) => f.severity));
@@ -56,7 +64,7 @@ describe('apigw-audit audit', () => {
   test.each([
     ['no snapshot', [], 'audit needs at least one --snapshot FILE'],
     ['an unknown option', ['--snapshot', DEMO, '--formt', 'json'], "Unknown option '--formt'"],
-    ['a bad format', ['--snapshot', DEMO, '--format', 'xml'], '--format must be one of text, json; got "xml"'],
+    ['a bad format', ['--snapshot', DEMO, '--format', 'xml'], '--format must be one of text, json, sarif; got "xml"'],
     ['a bad severity', ['--snapshot', DEMO, '--fail-on', 'urgent'], '--fail-on must be one of critical, high, medium, low, info; got "urgent"'],
     ['a malformed snapshot', ['--snapshot', file('bad.json', '{"apis": [{"ApiId": 1}]}')], 'bad.json: $.apis[0].ApiId: must be a string id'],
     ['a missing snapshot', ['--snapshot', join(dir, 'missing.json')], 'missing.json: $: cannot read the file (ENOENT)'],

@@ -1,0 +1,59 @@
+import { access, constants } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { writeSnapshotFile } from '../collect/write-snapshot';
+import type { Command } from './command';
+import { EXIT, UsageError } from './exit-codes';
+import { collectLive, liveScope } from './live-collect';
+import { parseOptions } from './options';
+
+const HELP = `Usage: apigw-audit snapshot --region R [--api ID ...] --out FILE
+
+Reads the API Gateway V2 APIs of one account and region (all of them, or the --api ones) and
+writes them as a snapshot file: audit it later with \`apigw-audit audit --snapshot FILE\`, or
+attach it to a ticket. Credentials come from the standard AWS chain (AWS_PROFILE, ...);
+AWS_ENDPOINT_URL_APIGATEWAYV2 points it at an emulator.
+
+Options:
+  --region R    the region to read (one: a snapshot holds one account and region)
+  --api ID      only this API (repeatable)
+  --out FILE    where to write the snapshot
+  -h, --help    this help
+
+Exit codes: 0 complete, 2 bad usage, 3 incomplete (FILE holds every API read completely;
+the errors say what is missing).
+`;
+
+export const snapshotCommand: Command = {
+  name: 'snapshot',
+  summary: 'save the APIs of a live account and region as a snapshot file',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseOptions(args, {
+      region: { type: 'string', multiple: true },
+      api: { type: 'string', multiple: true },
+      out: { type: 'string' },
+    });
+    if (values.help) {
+      io.stdout(HELP);
+      return EXIT.CLEAN;
+    }
+    const scope = liveScope(values.region, values.api);
+    if (scope?.regions.length !== 1) throw new UsageError('snapshot needs exactly one --region R: a snapshot holds one account and region');
+    const out = values.out;
+    if (out === undefined) throw new UsageError('snapshot needs --out FILE');
+    // Checked before the walk, which can take minutes at the quota.
+    await access(dirname(resolve(out)), constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot write ${out} (${error.code ?? error.message})`);
+    });
+
+    const [result] = await collectLive(scope, io);
+    if (result === undefined) throw new Error('collectLive returned no result for its one region');
+    await writeSnapshotFile(out, result.snapshot);
+    for (const error of result.errors) io.stderr(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}\n`);
+    const { calls, throttled } = result.stats;
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const state = result.complete ? 'snapshot complete' : `snapshot INCOMPLETE: ${count(result.errors.length, 'error')} (on stderr)`;
+    io.stdout(`Wrote ${count(result.snapshot.apis.length, 'API')} of ${result.snapshot.region} to ${out} (${count(calls, 'call')}, ${throttled} throttled); ${state}.\n`);
+    return result.complete ? EXIT.CLEAN : EXIT.INCOMPLETE;
+  },
+};
