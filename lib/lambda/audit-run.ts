@@ -1,0 +1,115 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { Context } from 'aws-lambda';
+import { AlertError, publishDigest } from '../alert/publish-digest';
+import { collectAccount } from '../collect/collect-account';
+import { parseAuditEvent } from '../config/audit-event';
+import type { LambdaSettings } from '../config/lambda-settings';
+import { runAudit } from '../engine/audit-result';
+import { buildDigest, type DigestPart } from '../report/digest';
+import { resolveRequest, type AuditRequest } from './audit-request';
+import { planDigest } from './digest-plan';
+import { invokeResponse, type AuditResponse, type DigestOutcome } from './invoke-response';
+import { logResult, logSummary, runLogsLink } from './run-log';
+import { recordRunMetrics } from './run-metrics';
+import { trackChanges, trackingSummary } from './track-changes';
+import type { TrackingSetup } from './tracking-setup';
+
+export interface AuditRunDependencies {
+  settings: LambdaSettings;
+  sns: SNSClient;
+  logger: Logger;
+  metrics: Metrics;
+  /** Suppressions and the state store, prepared once per container (tracking-setup.ts). */
+  tracking: () => Promise<TrackingSetup>;
+  /** The run's time: when its findings are seen, resolved, and whether a suppression has expired. */
+  now: () => Date;
+}
+
+/**
+ * Time kept back from the collector's deadline for evaluating, tracking, logging and
+ * publishing: a quarter of what is left, at most 30 s.
+ */
+const MAX_RESERVE_MS = 30_000;
+
+/**
+ * One audit run of the deployed function: validate the event (before any AWS call), collect
+ * each region until the deadline, evaluate, compare with the state of earlier runs, write
+ * every finding to CloudWatch with where it stands, then the summary and the metrics, and
+ * only then alert. A digest SNS refuses fails the invocation, after the findings are safely
+ * in the logs; a state table that fails does not (the digest then lists every finding).
+ */
+export async function auditFromLambda(event: unknown, context: Context, deps: AuditRunDependencies): Promise<AuditResponse> {
+  const { settings, logger, metrics } = deps;
+  const startedAt = deps.now();
+  // Real time, apart from the run's clock: the deadline and the duration are about this invocation.
+  const invokedAt = Date.now();
+  // On every line of this run; the middleware's clearState removes it after the invocation.
+  logger.appendKeys({ runStartedAt: startedAt.toISOString() });
+  const request = resolveRequest(parseAuditEvent(event), settings);
+  const setup = await deps.tracking();
+
+  const remaining = context.getRemainingTimeInMillis();
+  const deadline = Date.now() + remaining - Math.min(MAX_RESERVE_MS, remaining / 4);
+  const collected = await Promise.all(
+    request.regions.map((region) => collectAccount({ region, deadline, ...(request.apiIds === undefined ? {} : { apiIds: request.apiIds }) })),
+  );
+  const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: settings.accountId }, errors: run.errors, complete: run.complete }));
+  const result = runAudit(inputs, settings.rules, request.minSeverity);
+  const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays });
+  const changeTracking = trackingSummary(tracked);
+  const plan = planDigest(tracked, settings.alertMode, settings.alertThreshold);
+  const unreached = collected.flatMap((run) => run.unreached);
+  const durationMs = Date.now() - invokedAt;
+
+  logResult(logger, result, tracked, startedAt, collected.flatMap((run) => run.warnings));
+  logSummary(logger, result, {
+    request,
+    unreached,
+    alertMode: settings.alertMode,
+    alertThreshold: settings.alertThreshold,
+    changeTracking,
+    digest: plan?.content.kind ?? 'none',
+    durationMs,
+  });
+  recordRunMetrics(metrics, result.summary, changeTracking, unreached.length, durationMs);
+  metrics.publishStoredMetrics();
+
+  let digest: DigestOutcome = { status: 'nothing to alert' };
+  if (plan !== undefined) {
+    const parts = buildDigest({
+      ...plan,
+      threshold: settings.alertThreshold,
+      summary: result.summary,
+      errors: result.errors,
+      unreached: unreached.length,
+      accountId: settings.accountId,
+      regions: request.regions,
+      startedAt,
+      logsLink: runLogsLink(context.logGroupName, settings.topicRegion, context.awsRequestId, startedAt),
+    });
+    digest = await alert(deps, request, parts);
+  }
+  return invokeResponse(result, unreached, digest, changeTracking);
+}
+
+async function alert({ settings, sns, logger, metrics }: AuditRunDependencies, request: AuditRequest, parts: DigestPart[]): Promise<DigestOutcome> {
+  if (request.dryRun) {
+    logger.info('dry run: digest not published', { kind: 'alert', parts: parts.length });
+    return { status: 'dry run', parts: parts.length };
+  }
+  let delivered = 0;
+  try {
+    const messageIds = await publishDigest(sns, settings.topicArn, parts);
+    delivered = messageIds.length;
+    logger.info('digest published', { kind: 'alert', topicArn: settings.topicArn, parts: parts.length, messageIds });
+    return { status: 'published', parts: parts.length, messageIds };
+  } catch (error) {
+    if (error instanceof AlertError) delivered = error.delivered.length;
+    throw error;
+  } finally {
+    // Flushed by the logMetrics middleware whether the publish worked or not.
+    metrics.addMetric('DigestPartsPublished', MetricUnit.Count, delivered);
+  }
+}

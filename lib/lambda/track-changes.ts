@@ -1,0 +1,78 @@
+import type { AuditInput, AuditResult } from '../engine/audit-result';
+import { classifyRun, type Lifecycle, type RunInput, type TrackedRun } from '../state/classify-run';
+import { coverageOf } from '../state/coverage';
+import { NO_STATE, StateStoreError } from '../state/state-store';
+import { trackFindings } from '../state/track-findings';
+import type { AuditRequest } from './audit-request';
+import type { TrackingSetup } from './tracking-setup';
+
+/** Whether this run's findings were compared with the previous runs'. */
+export type ChangeTracking = { status: 'on' } | { status: 'off' } | { status: 'failed'; error: StateStoreError };
+
+export interface TrackedAudit {
+  /**
+   * The run's findings classified. Without tracking (off or failed) it is classified against
+   * no history: suppressions still apply, nothing is resolved, and every other finding counts
+   * as new, which is why `tracking` must be read before `run.firstRun` or a lifecycle.
+   */
+  run: TrackedRun;
+  tracking: ChangeTracking;
+}
+
+export interface TrackChangesInput {
+  inputs: readonly AuditInput[];
+  result: AuditResult;
+  request: AuditRequest;
+  now: Date;
+  retentionDays: number;
+}
+
+/**
+ * Classifies the run against the state table, and saves the new state unless it is a dry run.
+ * The coverage comes from what the run read and every error it met, so a finding on an API or
+ * a region the run could not read is never resolved. A table that fails (missing, denied,
+ * unreachable) does not fail the run: the findings are still valid and still alerted.
+ */
+export async function trackChanges(setup: TrackingSetup, { inputs, result, request, now, retentionDays }: TrackChangesInput): Promise<TrackedAudit> {
+  const runInput: RunInput = {
+    findings: result.findings,
+    coverage: coverageOf(inputs, result.errors, { narrowed: request.narrowed, minSeverity: request.minSeverity }),
+    suppressions: setup.suppressions,
+    now,
+    retentionDays,
+  };
+  if (setup.store === undefined) return { run: classifyRun(NO_STATE, runInput).run, tracking: { status: 'off' } };
+  try {
+    return { run: await trackFindings({ store: setup.store, readOnly: request.dryRun, ...runInput }), tracking: { status: 'on' } };
+  } catch (error) {
+    if (!(error instanceof StateStoreError)) throw error;
+    return { run: classifyRun(NO_STATE, runInput).run, tracking: { status: 'failed', error } };
+  }
+}
+
+/** A run's change tracking in numbers: the summary line, the metrics and the invoke response. */
+export interface TrackingSummary {
+  status: ChangeTracking['status'];
+  /** Why tracking failed. */
+  error?: string;
+  /** Only when tracking is on: without history every finding would count as new. */
+  lifecycle?: { new: number; open: number; reopened: number; resolved: number };
+  /** Suppressions apply with or without tracking. */
+  suppressed: number;
+  expiredSuppressions: number;
+  staleSuppressions: number;
+}
+
+export function trackingSummary({ run, tracking }: TrackedAudit): TrackingSummary {
+  const count = (lifecycle: Lifecycle) => run.classified.filter((classified) => classified.lifecycle === lifecycle).length;
+  return {
+    status: tracking.status,
+    ...(tracking.status === 'failed' ? { error: tracking.error.message } : {}),
+    ...(tracking.status === 'on'
+      ? { lifecycle: { new: count('new'), open: count('open'), reopened: count('reopened'), resolved: run.changes.filter((change) => change.kind === 'resolved').length } }
+      : {}),
+    suppressed: count('suppressed'),
+    expiredSuppressions: run.expiredSuppressions.length,
+    staleSuppressions: run.staleSuppressions.length,
+  };
+}

@@ -1,0 +1,26 @@
+import type { LambdaSettings } from '../config/lambda-settings';
+import { RULES } from '../rules';
+import { createDynamoStateStore } from '../state/dynamo-state-store';
+import { loadSuppressionsFile } from '../state/load-suppressions-file';
+import type { StateStore } from '../state/state-store';
+import type { SuppressionEntry } from '../state/suppression-entry';
+
+/** What change tracking needs across the runs of one container. */
+export interface TrackingSetup {
+  suppressions: readonly SuppressionEntry[];
+  /** Absent without STATE_TABLE: change tracking is off. */
+  store?: StateStore;
+}
+
+/**
+ * Done once per container, at its first invocation (reading a file is asynchronous, so it
+ * cannot happen while the module loads). A bad suppression file rejects with a ConfigError
+ * naming every bad entry, and since the file ships with the function, every later invocation
+ * of the container fails the same way: nothing is ever suppressed on a file that does not
+ * validate. The store's client is built here, not at import, so it reads its endpoint
+ * (AWS_ENDPOINT_URL_DYNAMODB) and credentials from the environment of the running function.
+ */
+export async function prepareTracking(settings: LambdaSettings): Promise<TrackingSetup> {
+  const suppressions = settings.suppressionsFile === undefined ? [] : await loadSuppressionsFile(settings.suppressionsFile, RULES.map((rule) => rule.meta));
+  return { suppressions, ...(settings.stateTable === undefined ? {} : { store: createDynamoStateStore(settings.stateTable) }) };
+}

@@ -1,0 +1,96 @@
+import { loadSnapshotFile } from '../lib/model/load-snapshot';
+import { demoAccountNextDay } from '../test/support/demo-account-change';
+import { createStateTable, startDynalite } from '../test/support/dynalite';
+import { startFakeAws } from '../test/support/fake-aws';
+import { FakeSns } from '../test/support/fake-aws/sns';
+import { SwappableApiGateway } from '../test/support/fake-aws/swappable-api-gateway';
+import { lambdaContext, scheduledEvent } from '../test/support/lambda-context';
+
+/**
+ * `npm start`: the deployed path, offline, over two daily runs. A loopback fake serves API
+ * Gateway V2 (the demo account) and SNS, and dynalite (a DynamoDB implementation, in memory)
+ * holds the state table, all on 127.0.0.1 and reached through AWS_ENDPOINT_URL(_DYNAMODB).
+ * The real handler runs on a scheduled event; the first run sends the baseline digest. Then
+ * the account changes (a problem fixed, a new one made) and the handler runs again the next
+ * day: its digest names only what changed. For each run this prints what a user would see:
+ * the function's CloudWatch lines (they go to stdout as they are written), the run summary,
+ * and the SNS digest as received.
+ *
+ * `npm start` bundles this file with esbuild but leaves dynalite out (--external): its storage
+ * layer finds its native build relative to its own package folder, which a bundle hides.
+ */
+const DEMO_ACCOUNT = 'examples/demo-account.json';
+const DEMO_SUPPRESSIONS = 'examples/demo-suppressions.yml';
+const REGION = 'eu-west-1';
+const ACCOUNT = '123456789012';
+const FUNCTION = { region: REGION, accountId: ACCOUNT, name: 'apigw-audit-demo-audit', timeoutMs: 900_000 };
+const TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:apigw-audit-demo-alerts`;
+const TABLE = 'apigw-audit-demo-state';
+/** The runs' clock: two scheduled runs a day apart, fixed so the output reads the same every time. */
+const FIRST_RUN = new Date('2026-11-26T06:00:00Z');
+const SECOND_RUN = new Date('2026-11-27T06:00:00Z');
+
+async function main(): Promise<void> {
+  const { snapshot } = await loadSnapshotFile(DEMO_ACCOUNT);
+  const apiGateway = new SwappableApiGateway(snapshot);
+  const sns = new FakeSns([TOPIC]);
+  const fake = await startFakeAws([apiGateway, sns]);
+  // What the stack sets, plus fake credentials: nothing can reach AWS.
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: fake.url,
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: 'AKIDDEMO',
+    AWS_SECRET_ACCESS_KEY: 'demo',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ALERT_TOPIC_ARN: TOPIC,
+    AUDIT_REGIONS: REGION,
+    ALERT_THRESHOLD: 'medium',
+    ALERT_MODE: 'changes',
+    STATE_TABLE: TABLE,
+    SUPPRESSIONS_FILE: DEMO_SUPPRESSIONS,
+    // As on Lambda: the first invocation is a cold start (log field and metric).
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  });
+  delete process.env.AWS_PROFILE;
+  const dynamo = await startDynalite();
+
+  try {
+    await createStateTable(TABLE);
+    // Imported only now: the handler reads its configuration when it loads.
+    const { createHandler } = await import('../functions/audit');
+    let today = FIRST_RUN;
+    const handler = createHandler(() => today);
+    const run = async (title: string) => {
+      heading(`${title}: CloudWatch Logs of /aws/lambda/${FUNCTION.name} (findings, summary, EMF metrics)`);
+      const response = await handler(scheduledEvent(FUNCTION), lambdaContext(FUNCTION));
+      heading(`${title}: run summary (the invoke response)`);
+      const { summary, digest, changeTracking, unreached } = response;
+      process.stdout.write(`${JSON.stringify({ summary, digest, changeTracking, unreached }, null, 2)}\n`);
+      heading(`${title}: SNS digest as received on ${TOPIC}`);
+      if (sns.published.length === 0) process.stdout.write('(none: nothing changed)\n');
+      for (const message of sns.published) {
+        const attributes = Object.entries(message.attributes).map(([name, { value }]) => `${name}=${value}`);
+        process.stdout.write(`Subject: ${message.subject}\nAttributes: ${attributes.join(' ')}\nSize: ${message.bytes} bytes\n\n${message.message}\n`);
+      }
+      sns.published.length = 0;
+    };
+
+    await run(`Run 1 (${FIRST_RUN.toISOString()}, the first: a baseline)`);
+    // The change: the misspelt header key on the ping integration response is fixed, and the ping route gains a route response "200".
+    apiGateway.serve(demoAccountNextDay(snapshot));
+    today = SECOND_RUN;
+    await run(`Run 2 (${SECOND_RUN.toISOString()}, the next day: chat-ws fixed one problem and made another)`);
+  } finally {
+    await Promise.all([fake.close(), dynamo.stop()]);
+  }
+}
+
+function heading(title: string): void {
+  process.stdout.write(`\n===== ${title} =====\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
