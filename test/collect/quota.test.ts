@@ -1,5 +1,5 @@
-import type { Backoff } from '../../lib/collect/retry-policy';
 import { minimalCalls, sampleAccount } from '../support/fake-aws';
+import { scaledSdkBackoff } from '../support/fake-aws/scaled-backoff';
 import { walkFake } from './live-walk';
 
 /**
@@ -9,15 +9,6 @@ import { walkFake } from './live-walk';
  */
 const QUOTA = { ratePerSecond: 100, burst: 20 };
 const CLIENT = { ratePerSecond: 90, burst: 10 };
-
-/** The SDK's full-jitter exponential backoff (base 1 s on throttling), scaled like the quota. */
-function scaledSdkBackoff(): Backoff {
-  let base = 0;
-  return {
-    setDelayBase: (delay) => (base = delay / 10),
-    computeNextBackoffDelay: (attempt) => Math.random() * Math.min(base * 2 ** attempt, 2_000),
-  };
-}
 
 describe('a walk against the quota', () => {
   test('a few hundred calls finish with no failed and no throttled call, and the minimal set of calls', async () => {
@@ -34,7 +25,7 @@ describe('a walk against the quota', () => {
 
   test('a client faster than the quota is throttled, retries, and still loses nothing', async () => {
     const account = sampleAccount({ webSocketApis: 10, httpApis: 0, integrationsPerApi: 2, routesPerApi: 2, responsesPerIntegration: 1, responsesPerRoute: 1 });
-    const { result, requests } = await walkFake(account, { quota: QUOTA }, { ratePerSecond: 400, burst: 40, backoff: scaledSdkBackoff() });
+    const { result, requests } = await walkFake(account, { quota: QUOTA }, { ratePerSecond: 400, burst: 40, backoff: scaledSdkBackoff(10) });
 
     expect(result.stats.throttled).toBeGreaterThan(0);
     expect(result.stats.throttled).toBe(requests.filter((request) => request.status === 429).length);

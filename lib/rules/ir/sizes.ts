@@ -10,8 +10,11 @@ export function utf8Bytes(value: string): number {
   return Buffer.byteLength(value, 'utf8');
 }
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Code points: UTF-16 units less one per surrogate pair (what `[...value].length` counts, without an array per template). */
 export function characterCount(value: string): number {
-  return [...value].length;
+  return value.length - (value.match(SURROGATE_PAIR)?.length ?? 0);
 }
 
 /** A count as a message shows it, e.g. `307,201`. */

@@ -3,7 +3,7 @@ import { isRemoval, writtenHeader } from '../hp/mapping-actions';
 import { mappingsOf } from '../hp/response-parameters';
 import { findReferences, literalText, type ValueSource } from '../hp/value-references';
 import { isWebSocket } from '../selectors';
-import { entriesOf, mapPath, show, text } from '../values';
+import { isPlainObject, mapPath, show, text } from '../values';
 import { RESPONSE_HEADER_KEY } from '../ir/response-header-key';
 
 /**
@@ -55,9 +55,26 @@ export function httpMappings(node: IntegrationNode): ClientMapping[] {
   });
 }
 
-export function webSocketMappings({ api, response }: IntegrationResponseNode): ClientMapping[] {
-  if (!isWebSocket(api)) return [];
-  return entriesOf(response.ResponseParameters).map(([key, value]) => {
+/**
+ * Nine SEC rules judge the mappings of every integration response, so each ResponseParameters
+ * map is read once and its mappings shared, read-only. The map object itself is the key: the
+ * mappings depend on nothing else, and a snapshot is not changed while it is audited.
+ */
+const webSocketMappingCache = new WeakMap<object, readonly ClientMapping[]>();
+
+export function webSocketMappings({ api, response }: IntegrationResponseNode): readonly ClientMapping[] {
+  const parameters = response.ResponseParameters;
+  if (!isWebSocket(api) || !isPlainObject(parameters)) return [];
+  let mappings = webSocketMappingCache.get(parameters);
+  if (mappings === undefined) {
+    mappings = readWebSocketMappings(parameters);
+    webSocketMappingCache.set(parameters, mappings);
+  }
+  return mappings;
+}
+
+function readWebSocketMappings(parameters: Record<string, unknown>): ClientMapping[] {
+  return Object.entries(parameters).map(([key, value]) => {
     const written = text(value) ?? '';
     const header = RESPONSE_HEADER_KEY.exec(key)?.[1];
     const quoted = /^'(.*)'$/s.exec(written);
@@ -96,7 +113,7 @@ function webSocketSource(value: string): ValueSource | undefined {
  * WebSocket integration responses alike, and `judge` returns the message, or undefined.
  */
 export function mappingChecks(judge: (mapping: ClientMapping) => string | undefined): Pick<RuleChecks, 'integration' | 'integrationResponse'> {
-  const problems = (mappings: ClientMapping[]): Problem[] =>
+  const problems = (mappings: readonly ClientMapping[]): Problem[] =>
     mappings.flatMap((mapping) => {
       const message = judge(mapping);
       return message === undefined ? [] : [{ path: mapping.path, message }];

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { benchCollector, type CollectorRuns } from './collector-benchmark';
+import type { EngineResult } from './engine-throughput';
+import { benchLambda } from './lambda-bundle';
+import { describeMachine, loadAverage } from './machine';
+import type { BenchResults, Section } from './results';
+import { writeReport } from './write-report';
+
+/**
+ * `npm run bench`: the engine, the Lambda bundle and the collector, one after the other (so
+ * none competes with another for the two cores), then docs/benchmarks.md and .json. The run
+ * counts keep the whole under five minutes on a 2-core machine; the collector's walks are
+ * bound by the quota, not by the CPU, and take most of it.
+ */
+const COLLECTOR_RUNS: CollectorRuns = { rounds: 3, sequential: 1, faultRuns: 3 };
+const LAMBDA_RUNS = 10;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const sections: Section[] = [];
+  async function section<T>(name: string, measure: () => T | Promise<T>): Promise<T> {
+    log(`${name}...`);
+    const start = performance.now();
+    const result = await measure();
+    sections.push({ name, seconds: (performance.now() - start) / 1000, loadAverage: loadAverage() });
+    return result;
+  }
+
+  const engine = await section('engine', engineInChildProcess);
+  const lambda = await section('lambda', () => benchLambda(LAMBDA_RUNS, log));
+  const collector = await section('collector', () => {
+    useFakeCredentials();
+    return benchCollector(COLLECTOR_RUNS, log);
+  });
+  const results: BenchResults = {
+    startedAt,
+    totalSeconds: (performance.now() - started) / 1000,
+    machine: describeMachine(),
+    sections,
+    engine,
+    lambda,
+    lambdaRuns: LAMBDA_RUNS,
+    collector,
+    collectorRuns: COLLECTOR_RUNS,
+  };
+  writeReport(results, 'docs');
+  log(`wrote docs/benchmarks.md and docs/benchmarks.json in ${results.totalSeconds.toFixed(0)} s`);
+}
+
+/** In a process of its own, so its peak RSS is the engine's and not the collector's or the fake's. */
+function engineInChildProcess(): EngineResult {
+  const child = spawnSync(process.execPath, [join(__dirname, 'engine-throughput.cjs'), '--child'], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the engine benchmark failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout) as EngineResult;
+  log(`  ${result.perSecond} integration responses/s, peak RSS ${result.peakRssMb} MB`);
+  return result;
+}
+
+/** The SDK signs every request to the fake; these keep it from looking for real credentials (or using them). */
+function useFakeCredentials(): void {
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'secret', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
