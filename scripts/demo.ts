@@ -1,4 +1,6 @@
 import { loadSnapshotFile } from '../lib/model/load-snapshot';
+import { RULES } from '../lib/rules';
+import { writeDeployedSuppressions } from '../lib/state/write-deployed-suppressions';
 import { demoAccountNextDay } from '../test/support/demo-account-change';
 import { createStateTable, startDynalite } from '../test/support/dynalite';
 import { startFakeAws } from '../test/support/fake-aws';
@@ -10,17 +12,20 @@ import { lambdaContext, scheduledEvent } from '../test/support/lambda-context';
  * `npm start`: the deployed path, offline, over two daily runs. A loopback fake serves API
  * Gateway V2 (the demo account) and SNS, and dynalite (a DynamoDB implementation, in memory)
  * holds the state table, all on 127.0.0.1 and reached through AWS_ENDPOINT_URL(_DYNAMODB).
- * The real handler runs on a scheduled event; the first run sends the baseline digest. Then
- * the account changes (a problem fixed, a new one made) and the handler runs again the next
- * day: its digest names only what changed. For each run this prints what a user would see:
- * the function's CloudWatch lines (they go to stdout as they are written), the run summary,
- * and the SNS digest as received.
+ * The suppression file (YAML) is deployed as packaging deploys it: validated and written as
+ * the JSON the function reads. The real handler runs on a scheduled event; the first run sends
+ * the baseline digest. Then the account changes (a problem fixed, a new one made) and the
+ * handler runs again the next day: its digest names only what changed. For each run this
+ * prints what a user would see: the function's CloudWatch lines (they go to stdout as they are
+ * written), the run summary, and the SNS digest as received.
  *
  * `npm start` bundles this file with esbuild but leaves dynalite out (--external): its storage
  * layer finds its native build relative to its own package folder, which a bundle hides.
  */
 const DEMO_ACCOUNT = 'examples/demo-account.json';
 const DEMO_SUPPRESSIONS = 'examples/demo-suppressions.yml';
+/** Where the demo deploys it; generated, like the stack's dist/suppressions.json. */
+const DEPLOYED_SUPPRESSIONS = 'dist/demo-suppressions.json';
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';
 const FUNCTION = { region: REGION, accountId: ACCOUNT, name: 'apigw-audit-demo-audit', timeoutMs: 900_000 };
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
   const { snapshot } = await loadSnapshotFile(DEMO_ACCOUNT);
   const apiGateway = new SwappableApiGateway(snapshot);
   const sns = new FakeSns([TOPIC]);
+  await writeDeployedSuppressions(DEMO_SUPPRESSIONS, DEPLOYED_SUPPRESSIONS, RULES.map((rule) => rule.meta));
   const fake = await startFakeAws([apiGateway, sns]);
   // What the stack sets, plus fake credentials: nothing can reach AWS.
   Object.assign(process.env, {
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
     ALERT_THRESHOLD: 'medium',
     ALERT_MODE: 'changes',
     STATE_TABLE: TABLE,
-    SUPPRESSIONS_FILE: DEMO_SUPPRESSIONS,
+    SUPPRESSIONS_FILE: DEPLOYED_SUPPRESSIONS,
     // As on Lambda: the first invocation is a cold start (log field and metric).
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   });

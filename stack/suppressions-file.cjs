@@ -1,30 +1,30 @@
-// Resolved by serverless.yml (`${file(./stack/suppressions-file.cjs)}`) when the stack is
-// packaged: the path of the suppression file shipped with the function (param
-// `suppressionsFile`), after checking it with the same parser the function runs at cold start,
-// so a bad entry fails `npm run package` (naming the entry) instead of the first deployed run.
-// The parser is TypeScript: esbuild bundles it (and the rule registry it checks rule names
-// against) into a temporary CommonJS file that is loaded once and removed.
+// Resolved by serverless.yml (`custom.deployedSuppressionsFile`) when the stack is packaged: the
+// user's suppression file (param `suppressionsFile`, YAML or JSON) is checked with the same
+// validation the function runs at cold start, so a bad entry fails `npm run package` (naming
+// the entry) instead of the first deployed run, and written as JSON to DEPLOYED, the file the
+// function ships with and reads: its bundle then needs no YAML parser. Returns DEPLOYED's path.
+// The conversion is TypeScript (lib/state/write-deployed-suppressions.ts): esbuild bundles it
+// (and the rule registry it checks rule names against) into a temporary CommonJS file that is
+// loaded once and removed.
 // Plain CommonJS because the Framework loads it with require().
 const { build } = require('esbuild');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { isAbsolute, join, normalize, sep } = require('node:path');
+const { join, resolve } = require('node:path');
 
 const SERVICE_DIR = join(__dirname, '..');
+// Inside the service directory, where the Framework takes the function's package patterns
+// from; generated, so under the git-ignored dist/. "/" as in the zip, whatever system packaged it.
+const DEPLOYED = 'dist/suppressions.json';
 
 module.exports = async ({ resolveVariable }) => {
-  const file = normalize(String(await resolveVariable('param:suppressionsFile')));
-  // The function finds the file by this relative path in its package, where the Framework puts
-  // it only if it lies inside the service directory.
-  if (isAbsolute(file) || file === '..' || file.startsWith(`..${sep}`)) {
-    throw new Error(`suppressionsFile: "${file}" must be a path inside the service directory (${SERVICE_DIR})`);
-  }
+  const source = resolve(SERVICE_DIR, String(await resolveVariable('param:suppressionsFile')));
   const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-suppressions-'));
   try {
-    const outfile = join(dir, 'check.cjs');
+    const outfile = join(dir, 'convert.cjs');
     await build({
       stdin: {
-        contents: "export { loadSuppressionsFile } from './lib/state/load-suppressions-file'; export { RULES } from './lib/rules';",
+        contents: "export { writeDeployedSuppressions } from './lib/state/write-deployed-suppressions'; export { RULES } from './lib/rules';",
         resolveDir: SERVICE_DIR,
         loader: 'ts',
       },
@@ -36,8 +36,8 @@ module.exports = async ({ resolveVariable }) => {
       outfile,
       logLevel: 'error',
     });
-    const { loadSuppressionsFile, RULES } = require(outfile);
-    await loadSuppressionsFile(join(SERVICE_DIR, file), RULES.map((rule) => rule.meta));
+    const { writeDeployedSuppressions, RULES } = require(outfile);
+    await writeDeployedSuppressions(source, join(SERVICE_DIR, DEPLOYED), RULES.map((rule) => rule.meta));
   } catch (error) {
     // A ConfigError names the file and every bad entry. The Framework prints the stack, whose
     // frames point into the temporary bundle: only the message helps the reader.
@@ -46,6 +46,5 @@ module.exports = async ({ resolveVariable }) => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  // The path inside the zip, which uses "/" whatever system packaged it.
-  return file.split(sep).join('/');
+  return DEPLOYED;
 };

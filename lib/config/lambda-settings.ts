@@ -35,7 +35,7 @@ export interface LambdaSettings {
   stateTable?: string;
   /** Days a resolved finding is remembered (the table's TTL). */
   retentionDays: number;
-  /** The suppression file shipped with the function, read at cold start. */
+  /** The suppression file shipped with the function (the JSON packaging writes from the user's file), read at cold start. */
   suppressionsFile?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { LambdaSettings } from '../config/lambda-settings';
 import { RULES } from '../rules';
 import { createDynamoStateStore } from '../state/dynamo-state-store';
-import { loadSuppressionsFile } from '../state/load-suppressions-file';
+import { loadDeployedSuppressions } from '../state/load-deployed-suppressions';
 import type { StateStore } from '../state/state-store';
 import type { SuppressionEntry } from '../state/suppression-entry';
 
@@ -21,6 +21,6 @@ export interface TrackingSetup {
  * (AWS_ENDPOINT_URL_DYNAMODB) and credentials from the environment of the running function.
  */
 export async function prepareTracking(settings: LambdaSettings): Promise<TrackingSetup> {
-  const suppressions = settings.suppressionsFile === undefined ? [] : await loadSuppressionsFile(settings.suppressionsFile, RULES.map((rule) => rule.meta));
+  const suppressions = settings.suppressionsFile === undefined ? [] : await loadDeployedSuppressions(settings.suppressionsFile, RULES.map((rule) => rule.meta));
   return { suppressions, ...(settings.stateTable === undefined ? {} : { store: createDynamoStateStore(settings.stateTable) }) };
 }

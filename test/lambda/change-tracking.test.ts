@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { AuditResponse } from '../../lib/lambda/invoke-response';
 import { BASELINE_LISTED } from '../../lib/report/digest';
+import { RULES } from '../../lib/rules';
+import { writeDeployedSuppressions } from '../../lib/state/write-deployed-suppressions';
 import { demoAccountNextDay } from '../support/demo-account-change';
 import { createStateTable, startDynalite } from '../support/dynalite';
 import { ACCOUNT, loadHandler, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';
@@ -52,10 +55,13 @@ async function deploy(env: Record<string, string> = {}): Promise<{ table: string
   };
 }
 
-function suppressionFile(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
+/** A suppression file as the user writes it (YAML), deployed as packaging does: the path of the JSON the function reads. */
+async function deployedSuppressions(name: string, yaml: string): Promise<string> {
+  const source = join(dir, `${name}.yml`);
+  writeFileSync(source, yaml);
+  const deployed = join(dir, `${name}.json`);
+  await writeDeployedSuppressions(source, deployed, RULES.map((rule) => rule.meta));
+  return deployed;
 }
 
 describe('alert mode "changes"', () => {
@@ -145,8 +151,8 @@ describe('alert mode "changes"', () => {
 
 describe('suppressions', () => {
   test('a suppressed finding is logged with its reason but never alerted; the day after it expires it comes back, and the digest says so', async () => {
-    const file = suppressionFile(
-      'expiring.yml',
+    const file = await deployedSuppressions(
+      'expiring',
       'suppressions:\n  - rule: IR004\n    resource: ping01\n    reason: legacy clients read the misspelt header until the v2 rollout\n    expires: 2026-03-02\n    owner: chat-team@example.com\n',
     );
     const { run } = await deploy({ SUPPRESSIONS_FILE: file });
@@ -177,7 +183,7 @@ describe('suppressions', () => {
   });
 
   test('a stale entry is mentioned in a digest sent anyway, and is never a reason to send one', async () => {
-    const file = suppressionFile('stale.yml', 'suppressions:\n  - { rule: RR001, resource: gone1234, reason: the API is being retired, expires: 2027-01-31 }\n');
+    const file = await deployedSuppressions('stale', 'suppressions:\n  - { rule: RR001, resource: gone1234, reason: the API is being retired, expires: 2027-01-31 }\n');
     const { run } = await deploy({ SUPPRESSIONS_FILE: file });
     await run(day(1));
     const quiet = await run(day(9));
@@ -190,9 +196,13 @@ describe('suppressions', () => {
   });
 
   test('a malformed suppression file fails the cold start, naming the entry, before any AWS call', async () => {
-    const { handler } = await loadHandler({ SUPPRESSIONS_FILE: 'test/fixtures/suppressions/malformed.yml' });
+    // Packaging refuses this file (test/stack/template.test.ts), so it is deployed here as JSON
+    // without that check: the function must refuse it on its own.
+    const file = join(dir, 'malformed.json');
+    writeFileSync(file, JSON.stringify(parseYaml(readFileSync('test/fixtures/suppressions/malformed.yml', 'utf8'))));
+    const { handler } = await loadHandler({ SUPPRESSIONS_FILE: file });
     const before = harness.fake.requests.length;
-    const failure = { name: 'ConfigError', message: 'test/fixtures/suppressions/malformed.yml: suppressions[1] (rule "WS001"): expires: is required' };
+    const failure = { name: 'ConfigError', message: `${file}: suppressions[1] (rule "WS001"): expires: is required` };
     await expect(harness.invoke(undefined, handler)).rejects.toMatchObject(failure);
     // The file ships with the function: every run of the container refuses it, none suppresses anything.
     await expect(harness.invoke(undefined, handler)).rejects.toMatchObject(failure);

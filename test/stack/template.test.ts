@@ -67,7 +67,7 @@ test('the function: Node.js 22 on arm64, Lambda maximum timeout, configured from
         ALERT_MODE: 'changes',
         STATE_TABLE: 'apigw-audit-dev-state',
         STATE_RETENTION_DAYS: '90',
-        SUPPRESSIONS_FILE: 'suppressions.yml',
+        SUPPRESSIONS_FILE: 'dist/suppressions.json',
         POWERTOOLS_SERVICE_NAME: 'apigw-audit-dev',
       },
     },
@@ -80,7 +80,7 @@ test('the bundle is one minified file, small enough to start fast, shipped with 
   const zip = join(dir, 'audit.zip');
   expect(statSync(zip).size).toBeLessThan(512 * 1024);
   // A zip stores its entries' names as they are: the file is where SUPPRESSIONS_FILE says.
-  expect(readFileSync(zip).includes('suppressions.yml')).toBe(true);
+  expect(readFileSync(zip).includes('dist/suppressions.json')).toBe(true);
 });
 
 test('a suppression file with a bad entry fails the packaging, naming the entry', async () => {
