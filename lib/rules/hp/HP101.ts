@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule';
 import { show, text } from '../values';
 import { mappingsOf } from './response-parameters';
-import { findReferences } from './value-references';
+import { findReferences } from '../value-references';
 
 export const HP101 = defineRule({
   meta: {

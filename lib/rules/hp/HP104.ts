@@ -2,7 +2,7 @@ import { defineRule } from '../define-rule';
 import { show, text } from '../values';
 import { parseMappingKey } from './mapping-key';
 import { mappingsOf } from './response-parameters';
-import { findReferences } from './value-references';
+import { findReferences } from '../value-references';
 
 const STATUS_CODE = /^[1-5]\d\d$/;
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule';
 import { show, text } from '../values';
 import { mappingsOf } from './response-parameters';
-import { findReferences } from './value-references';
+import { findReferences } from '../value-references';
 
 /** The HTTP API context variables of http-api-logging-variables.html (aws-facts.md section 4). */
 const CONTEXT_VARIABLES = new Set([

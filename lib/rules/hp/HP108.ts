@@ -2,7 +2,7 @@ import { defineRule } from '../define-rule';
 import { show, text } from '../values';
 import { isRemoval } from './mapping-actions';
 import { mappingsOf } from './response-parameters';
-import { findReferences } from './value-references';
+import { findReferences } from '../value-references';
 
 export const HP108 = defineRule({
   meta: {

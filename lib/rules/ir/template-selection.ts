@@ -1,4 +1,4 @@
-import { findReferences } from '../hp/value-references';
+import { findReferences } from '../value-references';
 import { memoizeText } from './memo';
 
 /**

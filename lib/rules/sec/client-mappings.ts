@@ -1,7 +1,7 @@
 import type { IntegrationNode, IntegrationResponseNode, Problem, RuleChecks } from '../rule';
 import { isRemoval, writtenHeader } from '../hp/mapping-actions';
 import { mappingsOf } from '../hp/response-parameters';
-import { findReferences, literalText, type ValueSource } from '../hp/value-references';
+import { findReferences, literalText, type ValueSource } from '../value-references';
 import { isWebSocket } from '../selectors';
 import { isPlainObject, mapPath, show, text } from '../values';
 import { RESPONSE_HEADER_KEY } from '../ir/response-header-key';

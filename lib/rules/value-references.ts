@@ -2,8 +2,8 @@
  * The `$` references inside an HTTP API response-mapping value (http-api-parameter-mapping.html):
  * `$response.header.name`, `$response.body.path`, `$context.name`, `$stageVariables.name`, each
  * also written `${...}`. `$request.*` belongs to request mappings only, but is recognised so
- * HP101 can name it. Shared by the HP value rules and the SEC rules so they all read a value
- * the same way.
+ * HP101 can name it. Shared by the HP value rules, the SEC rules and the template selection
+ * rules (IR105-IR107 read `$` references the same way), so they all read a value alike.
  */
 
 /** Where a reference takes its data from; `other` is anything AWS does not document. */
