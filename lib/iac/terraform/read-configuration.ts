@@ -85,7 +85,7 @@ class ConfigurationReader {
     const values: [string, Input][] = [];
     for (const name of names) {
       const file = join(dir, name);
-      const parsed = await parseHcl(file);
+      const parsed = await parseHcl(file, await readFile(file, 'utf8'));
       const scope = this.scope(file, undefined, async (traversal) => new Unresolved(traversal.join('.')));
       for (const [variable, value] of Object.entries(parsed)) values.push([variable, () => evaluateValue(value, scope)]);
     }
@@ -288,8 +288,9 @@ async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
   });
   if (paths.length === 0) throw new IacError(displayPath(dir), 'no .tf files in this folder');
   for (const file of paths) {
-    const parsed = await parseHcl(file);
-    const entries = file.endsWith('.tf') ? scanHclPositions(await readFile(file, 'utf8')) : [];
+    const text = await readFile(file, 'utf8');
+    const parsed = await parseHcl(file, text);
+    const entries = file.endsWith('.tf') ? scanHclPositions(text) : [];
     const entryOf = (kind: string, ...labels: string[]) => entries.find((entry) => entry.name === kind && labels.every((label, i) => entry.labels[i] === label));
     for (const [name, body] of blocksOf(parsed['variable'])) files.variables.set(name, { body, file, entry: entryOf('variable', name) });
     for (const [name, body] of blocksOf(parsed['output'])) files.outputs.set(name, { body, file, entry: entryOf('output', name) });
@@ -305,8 +306,8 @@ async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
   return files;
 }
 
-async function parseHcl(file: string): Promise<Record<string, unknown>> {
-  const text = await readFile(file, 'utf8');
+/** `text` is the file's content, read once by the caller, which also scans it for positions. */
+async function parseHcl(file: string, text: string): Promise<Record<string, unknown>> {
   if (file.endsWith('.json')) {
     try {
       return JSON.parse(text) as Record<string, unknown>;
