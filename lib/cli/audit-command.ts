@@ -7,7 +7,7 @@ import { UsageError } from './exit-codes';
 import { parseOptions } from './options';
 import { applyCliFilters } from './report-filters';
 import { readReportOptions, REPORT_OPTIONS } from './report-options';
-import { writeReport } from './write-report';
+import { printWarnings, writeReport } from './write-report';
 
 const HELP = `Usage: apigw-audit audit --snapshot FILE [--snapshot FILE ...] [options]
        apigw-audit audit --region R [--region R ...] [--api ID ...] [options]
@@ -62,7 +62,7 @@ export const auditCommand: Command = {
       inputs.push({ snapshot: loaded.snapshot });
       warnings.push(...loaded.warnings);
     }
-    for (const warning of warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
+    printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
     if (live !== undefined) inputs.push(...(await collectLive(live, io)).map(({ snapshot, errors, complete }) => ({ snapshot, errors, complete })));
     const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, new Date());

@@ -5,7 +5,7 @@ import { gateExitCode } from './gate';
 import { parseOptions } from './options';
 import { applyCliFilters } from './report-filters';
 import { readReportOptions, REPORT_OPTIONS } from './report-options';
-import { writeReport } from './write-report';
+import { printWarnings, writeReport } from './write-report';
 
 const HELP = `Usage: apigw-audit scan PATH [PATH ...] [options]
 
@@ -49,7 +49,7 @@ export const scanCommand: Command = {
     if (positionals.length === 0) throw new UsageError('scan needs at least one PATH (see --help)');
 
     const scanned = await scan(positionals, rules, minSeverity);
-    for (const warning of scanned.warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
+    printWarnings(scanned.warnings, io);
     const { result, suppressions } = applyCliFilters(scanned, filters, io, new Date());
     writeReport(format, result, { rules: rules.map(({ rule }) => rule), warnings: allWarnings(scanned), suppressions }, io);
     return gateExitCode(result, failOn);

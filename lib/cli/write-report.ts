@@ -23,3 +23,8 @@ export function writeReport(format: ReportFormat, result: AuditResult, { rules, 
   if (format === 'sarif') io.stdout(formatSarif(result, rules));
   else io.stdout(format === 'json' ? formatJson(result, warnings, suppressions) : formatText(result));
 }
+
+/** Snapshot and scan warnings (fields the rules cannot read, values a scan could not resolve) on stderr. */
+export function printWarnings(warnings: readonly SnapshotWarning[], io: CliIo): void {
+  for (const warning of warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
+}
