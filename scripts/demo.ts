@@ -1,6 +1,6 @@
 import { loadSnapshotFile } from '../lib/model/load-snapshot';
 import { RULES } from '../lib/rules';
-import { writeDeployedSuppressions } from '../lib/state/write-deployed-suppressions';
+import { writeDeployedSuppressions } from '../lib/suppressions/write-deployed-suppressions';
 import { demoAccountNextDay } from '../test/support/demo-account-change';
 import { createStateTable, startDynalite } from '../test/support/dynalite';
 import { startFakeAws } from '../test/support/fake-aws';

@@ -3,7 +3,7 @@
 // validation the function runs at cold start, so a bad entry fails `npm run package` (naming
 // the entry) instead of the first deployed run, and written as JSON to DEPLOYED, the file the
 // function ships with and reads: its bundle then needs no YAML parser. Returns DEPLOYED's path.
-// The conversion is TypeScript (lib/state/write-deployed-suppressions.ts): esbuild bundles it
+// The conversion is TypeScript (lib/suppressions/write-deployed-suppressions.ts): esbuild bundles it
 // (and the rule registry it checks rule names against) into a temporary CommonJS file that is
 // loaded once and removed.
 // Plain CommonJS because the Framework loads it with require().
@@ -24,7 +24,7 @@ module.exports = async ({ resolveVariable }) => {
     const outfile = join(dir, 'convert.cjs');
     await build({
       stdin: {
-        contents: "export { writeDeployedSuppressions } from './lib/state/write-deployed-suppressions'; export { RULES } from './lib/rules';",
+        contents: "export { writeDeployedSuppressions } from './lib/suppressions/write-deployed-suppressions'; export { RULES } from './lib/rules';",
         resolveDir: SERVICE_DIR,
         loader: 'ts',
       },

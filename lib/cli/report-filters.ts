@@ -1,9 +1,9 @@
 import type { AuditResult } from '../engine/audit-result';
 import { RULES } from '../rules';
-import { loadBaselineFile } from '../state/baseline';
-import { filterResult, type ReportFilters, type SuppressionReport } from '../state/filter-result';
-import { loadSuppressionsFile } from '../state/load-suppressions-file';
-import { describeEntry } from '../state/suppression-entry';
+import { loadBaselineFile } from '../suppressions/baseline';
+import { filterResult, type ReportFilters, type SuppressionReport } from '../suppressions/filter-result';
+import { loadSuppressionsFile } from '../suppressions/load-suppressions-file';
+import { describeEntry } from '../suppressions/suppression-entry';
 import type { CliIo } from './command';
 
 /** `--suppressions FILE` and `--baseline FILE`, read and validated. */

@@ -4,7 +4,7 @@ import { formatJson } from '../report/format-json';
 import { formatText } from '../report/format-text';
 import { formatSarif } from '../report/sarif';
 import type { Rule } from '../rules/rule';
-import type { SuppressionReport } from '../state/filter-result';
+import type { SuppressionReport } from '../suppressions/filter-result';
 import type { CliIo } from './command';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { ActiveRule } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../model/severity';
 import { RULES } from '../rules';
-import { DEFAULT_RETENTION_DAYS } from '../state/classify-run';
+import { DEFAULT_RETENTION_DAYS } from '../lifecycle/classify-run';
 import { activeRules } from './active-rules';
 import { ConfigError, parseAuditConfigText } from './audit-config';
 

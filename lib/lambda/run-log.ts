@@ -5,8 +5,8 @@ import type { CollectWarning } from '../collect/collect-account';
 import { severityRank, type Severity } from '../model/severity';
 import type { DigestContent } from '../report/digest';
 import { logsInsightsLink } from '../report/logs-insights-link';
-import type { ClassifiedFinding } from '../state/classify-run';
-import { daysBetween } from '../state/days';
+import type { ClassifiedFinding } from '../lifecycle/classify-run';
+import { daysBetween } from '../suppressions/days';
 import type { AuditRequest } from './audit-request';
 import type { TrackedAudit, TrackingSummary } from './track-changes';
 

@@ -1,8 +1,8 @@
 import type { AuditInput, AuditResult } from '../engine/audit-result';
-import { classifyRun, type Lifecycle, type RunInput, type TrackedRun } from '../state/classify-run';
-import { coverageOf } from '../state/coverage';
-import { NO_STATE, StateStoreError } from '../state/state-store';
-import { trackFindings } from '../state/track-findings';
+import { classifyRun, type Lifecycle, type RunInput, type TrackedRun } from '../lifecycle/classify-run';
+import { coverageOf } from '../lifecycle/coverage';
+import { NO_STATE, StateStoreError } from '../lifecycle/state-store';
+import { trackFindings } from '../lifecycle/track-findings';
 import type { AuditRequest } from './audit-request';
 import type { TrackingSetup } from './tracking-setup';
 

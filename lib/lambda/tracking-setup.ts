@@ -1,9 +1,9 @@
 import type { LambdaSettings } from '../config/lambda-settings';
 import { RULES } from '../rules';
-import { createDynamoStateStore } from '../state/dynamo-state-store';
-import { loadDeployedSuppressions } from '../state/load-deployed-suppressions';
-import type { StateStore } from '../state/state-store';
-import type { SuppressionEntry } from '../state/suppression-entry';
+import { createDynamoStateStore } from '../lifecycle/dynamo-state-store';
+import { loadDeployedSuppressions } from '../suppressions/load-deployed-suppressions';
+import type { StateStore } from '../lifecycle/state-store';
+import type { SuppressionEntry } from '../suppressions/suppression-entry';
 
 /** What change tracking needs across the runs of one container. */
 export interface TrackingSetup {

@@ -1,7 +1,7 @@
 import { severityRank, type Severity } from '../model/severity';
-import type { ClassifiedFinding } from '../state/classify-run';
-import type { FindingRecord } from '../state/finding-record';
-import { describeEntry } from '../state/suppression-entry';
+import type { ClassifiedFinding } from '../lifecycle/classify-run';
+import type { FindingRecord } from '../lifecycle/finding-record';
+import { describeEntry } from '../suppressions/suppression-entry';
 import { resourceLabel } from './resource-label';
 
 /**

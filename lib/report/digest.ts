@@ -2,11 +2,11 @@ import type { AuditSummary } from '../engine/audit-result';
 import { countBySeverity } from '../engine/audit-result';
 import type { AuditError, Finding } from '../model/finding';
 import { SEVERITIES, type Severity } from '../model/severity';
-import type { ExpiredSuppression } from '../state/apply-suppressions';
-import type { ClassifiedFinding } from '../state/classify-run';
-import type { FindingRecord } from '../state/finding-record';
-import { describeEntry } from '../state/suppression-entry';
-import type { StaleSuppression } from '../state/suppression-use';
+import type { ExpiredSuppression } from '../suppressions/apply-suppressions';
+import type { ClassifiedFinding } from '../lifecycle/classify-run';
+import type { FindingRecord } from '../lifecycle/finding-record';
+import { describeEntry } from '../suppressions/suppression-entry';
+import type { StaleSuppression } from '../suppressions/suppression-use';
 import { bytes, clip, findingBlocks, pack, resolvedBlocks, type Block } from './digest-blocks';
 
 /**

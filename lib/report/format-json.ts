@@ -1,6 +1,6 @@
 import type { AuditResult } from '../engine/audit-result';
 import type { SnapshotWarning } from '../model/load-snapshot';
-import type { SuppressionReport } from '../state/filter-result';
+import type { SuppressionReport } from '../suppressions/filter-result';
 
 /**
  * The `--format json` contract of design.md: one object with findings, summary and errors.

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AuditResponse } from '../../lib/lambda/invoke-response';
 import { BASELINE_LISTED } from '../../lib/report/digest';
 import { RULES } from '../../lib/rules';
-import { writeDeployedSuppressions } from '../../lib/state/write-deployed-suppressions';
+import { writeDeployedSuppressions } from '../../lib/suppressions/write-deployed-suppressions';
 import { demoAccountNextDay } from '../support/demo-account-change';
 import { createStateTable, startDynalite } from '../support/dynalite';
 import { ACCOUNT, loadHandler, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';

@@ -2,9 +2,9 @@ import { countBySeverity, type AuditSummary } from '../../lib/engine/audit-resul
 import type { Finding } from '../../lib/model/finding';
 import type { Severity } from '../../lib/model/severity';
 import { BASELINE_LISTED, buildDigest, SNS_MAX_ATTRIBUTES, type DigestInput, type DigestPart } from '../../lib/report/digest';
-import type { ClassifiedFinding, Lifecycle } from '../../lib/state/classify-run';
-import type { FindingRecord } from '../../lib/state/finding-record';
-import type { SuppressionEntry } from '../../lib/state/suppression-entry';
+import type { ClassifiedFinding, Lifecycle } from '../../lib/lifecycle/classify-run';
+import type { FindingRecord } from '../../lib/lifecycle/finding-record';
+import type { SuppressionEntry } from '../../lib/suppressions/suppression-entry';
 
 const finding = (n: number, severity: Severity, apiId = 'api1'): Finding => ({
   ruleId: 'IR004',

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { STATE_TABLE_KEYS } from '../../lib/state/state-table';
+import { STATE_TABLE_KEYS } from '../../lib/lifecycle/state-table';
 
 /**
  * The stack as CloudFormation receives it. The suite packages it itself (offline, about 10 s)
@@ -177,7 +177,7 @@ test('IAM: one role, and exactly these actions on exactly these resources', () =
     ['logs:CreateLogStream', [{ 'Fn::GetAtt': ['AuditLogGroup', 'Arn'] }]],
     ['logs:PutLogEvents', [{ 'Fn::GetAtt': ['AuditLogGroup', 'Arn'] }]],
     ['apigateway:GET', apiGateway],
-    // Change tracking adds exactly what lib/state/dynamo-state-store.ts calls, on this table only.
+    // Change tracking adds exactly what lib/lifecycle/dynamo-state-store.ts calls, on this table only.
     ['dynamodb:Query', [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }]],
     ['dynamodb:BatchWriteItem', [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }]],
     ['sns:Publish', [{ Ref: 'AlertTopic' }]],

@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { AddressInfo } from 'node:net';
-import { STATE_TABLE_KEYS } from '../../lib/state/state-table';
+import { STATE_TABLE_KEYS } from '../../lib/lifecycle/state-table';
 
 
 /**

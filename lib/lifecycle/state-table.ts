@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { SEVERITIES } from '../model/severity';
 import { LIFECYCLE_STATUSES, type FindingRecord } from './finding-record';
-import type { SuppressionMark } from './suppression-use';
+import type { SuppressionMark } from '../suppressions/suppression-use';
 
 /**
  * The DynamoDB table's layout. The stack creates the table with exactly these names:

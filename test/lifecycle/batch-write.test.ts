@@ -1,5 +1,5 @@
 import type { WriteRequest } from '@aws-sdk/client-dynamodb';
-import { putInBatches } from '../../lib/state/batch-write';
+import { putInBatches } from '../../lib/lifecycle/batch-write';
 
 // dynalite never leaves items unprocessed, so the resend path is driven by a scripted `send`.
 const items = Array.from({ length: 60 }, (_unused, index) => ({ pk: { S: 'p' }, sk: { S: `item${index}` } }));

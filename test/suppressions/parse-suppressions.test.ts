@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../lib/config/audit-config';
 import { RULES as SHIPPED_RULES } from '../../lib/rules';
-import { parseSuppressions } from '../../lib/state/parse-suppressions';
+import { parseSuppressions } from '../../lib/suppressions/parse-suppressions';
 
 const RULES = [
   { id: 'IR004', name: 'ir-response-param-key-invalid' },

@@ -6,7 +6,7 @@ import { validateSuppressions, type KnownRule } from './validate-suppressions';
 /**
  * Parses a suppression file as the user writes it, YAML or JSON text (JSON is YAML), and
  * validates it. Only the CLI and packaging need this: the deployed function reads the JSON
- * that packaging writes (lib/state/load-deployed-suppressions.ts), without the YAML parser.
+ * that packaging writes (lib/suppressions/load-deployed-suppressions.ts), without the YAML parser.
  */
 export function parseSuppressions(text: string, origin: string, knownRules: readonly KnownRule[]): SuppressionEntry[] {
   return validateSuppressions(parseText(text, origin), origin, knownRules);

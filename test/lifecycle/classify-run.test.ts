@@ -1,8 +1,8 @@
 import type { AuditInput } from '../../lib/engine/audit-result';
 import type { SnapshotApi } from '../../lib/model/snapshot';
-import { classifyRun, type RunInput } from '../../lib/state/classify-run';
-import { coverageOf, type Coverage } from '../../lib/state/coverage';
-import { NO_STATE, type StoredState } from '../../lib/state/state-store';
+import { classifyRun, type RunInput } from '../../lib/lifecycle/classify-run';
+import { coverageOf, type Coverage } from '../../lib/lifecycle/coverage';
+import { NO_STATE, type StoredState } from '../../lib/lifecycle/state-store';
 import { makeFinding } from './make-finding';
 
 const DAY1 = new Date('2026-03-01T06:00:00Z');

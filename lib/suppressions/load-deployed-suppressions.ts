@@ -5,7 +5,7 @@ import { validateSuppressions, type KnownRule } from './validate-suppressions';
 
 /**
  * Reads the suppression file deployed with the function: the JSON that packaging wrote from the
- * user's file (lib/state/write-deployed-suppressions.ts). It is validated again, with the same
+ * user's file (lib/suppressions/write-deployed-suppressions.ts). It is validated again, with the same
  * checks: it is read from disk at run time, and a file that does not validate must suppress
  * nothing. JSON.parse rather than the YAML parser keeps that parser (about 120 KB minified)
  * out of the function's bundle.

@@ -1,7 +1,7 @@
-import { applySuppressions } from '../../lib/state/apply-suppressions';
-import type { SuppressionEntry } from '../../lib/state/suppression-entry';
-import { markSuppressionUse, staleSuppressions } from '../../lib/state/suppression-use';
-import { makeFinding } from './make-finding';
+import { applySuppressions } from '../../lib/suppressions/apply-suppressions';
+import type { SuppressionEntry } from '../../lib/suppressions/suppression-entry';
+import { markSuppressionUse, staleSuppressions } from '../../lib/suppressions/suppression-use';
+import { makeFinding } from '../lifecycle/make-finding';
 
 const entry = (rule: string, resource: string, expires = '2026-06-30', index = 0): SuppressionEntry => ({ index, rule, resource, reason: 'accepted', expires });
 const JUNE_1 = new Date('2026-06-01T12:00:00Z');

@@ -7,7 +7,7 @@ import type { KnownRule } from './validate-suppressions';
  * What packaging does with the user's suppression file (stack/suppressions-file.cjs; the tests
  * and the demo deploy theirs through it too): reads it, YAML or JSON, validates it, and writes
  * the validated entries to `outFile` as the JSON the function reads at cold start
- * (lib/state/load-deployed-suppressions.ts), so the function needs no YAML parser. A bad file
+ * (lib/suppressions/load-deployed-suppressions.ts), so the function needs no YAML parser. A bad file
  * rejects with the ConfigError naming it and every bad entry, before anything is written.
  */
 export async function writeDeployedSuppressions(sourceFile: string, outFile: string, knownRules: readonly KnownRule[]): Promise<void> {

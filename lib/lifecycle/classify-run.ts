@@ -1,12 +1,12 @@
 import type { Finding } from '../model/finding';
 import { severityRank } from '../model/severity';
-import { applySuppressions, type ExpiredSuppression } from './apply-suppressions';
+import { applySuppressions, type ExpiredSuppression } from '../suppressions/apply-suppressions';
 import { covers, type Coverage } from './coverage';
-import { addDays, epochSeconds } from './days';
+import { addDays, epochSeconds } from '../suppressions/days';
 import { recordOf, type FindingRecord } from './finding-record';
 import type { StoredState } from './state-store';
-import { suppressionKey, type SuppressionEntry } from './suppression-entry';
-import { markSuppressionUse, staleSuppressions, type StaleSuppression } from './suppression-use';
+import { suppressionKey, type SuppressionEntry } from '../suppressions/suppression-entry';
+import { markSuppressionUse, staleSuppressions, type StaleSuppression } from '../suppressions/suppression-use';
 
 /** How long a resolved record (and the mark of a removed suppression) stays before the table's TTL removes it. */
 export const DEFAULT_RETENTION_DAYS = 90;

@@ -1,5 +1,5 @@
 import type { FindingRecord } from './finding-record';
-import type { SuppressionMark } from './suppression-use';
+import type { SuppressionMark } from '../suppressions/suppression-use';
 
 /** What the state holds: finding records, suppression marks and when the last run was saved. */
 export interface StoredState {

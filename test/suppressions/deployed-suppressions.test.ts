@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../lib/config/audit-config';
 import { RULES } from '../../lib/rules';
-import { loadDeployedSuppressions } from '../../lib/state/load-deployed-suppressions';
-import { loadSuppressionsFile } from '../../lib/state/load-suppressions-file';
-import { writeDeployedSuppressions } from '../../lib/state/write-deployed-suppressions';
+import { loadDeployedSuppressions } from '../../lib/suppressions/load-deployed-suppressions';
+import { loadSuppressionsFile } from '../../lib/suppressions/load-suppressions-file';
+import { writeDeployedSuppressions } from '../../lib/suppressions/write-deployed-suppressions';
 
 /** The suppression file from the user's YAML to the JSON the function reads, as packaging converts it. */
 const KNOWN_RULES = RULES.map((rule) => rule.meta);
