@@ -3,7 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import { toSnapshotData } from './snapshot-data';
 
 /**
- * A snapshot as the file design.md defines ("Snapshot"), written the same way every time: the
+ * A snapshot as the file docs/design.md defines ("Snapshot"), written the same way every time: the
  * header fields in the design's order, then the APIs in canonical form (sorted keys, ISO
  * dates; see toSnapshotData). The file ends in a newline.
  */

@@ -5,7 +5,7 @@ import { REGION_PATTERN } from './lambda-settings';
 /** EventBridge's scheduled event; its other fields (id, time, resources...) are not used. */
 const scheduledEvent = z.looseObject({ source: z.literal('aws.events'), 'detail-type': z.literal('Scheduled Event') });
 
-/** A manual invoke narrows the deployed configuration (design.md "Lambda event"). */
+/** A manual invoke narrows the deployed configuration (docs/design.md, "Lambda event"). */
 const manualEvent = z.strictObject({
   apiIds: z.array(z.string().regex(/^[a-z0-9]{1,64}$/, 'an API id is lower-case letters and digits, e.g. "a1b2c3d4e5"')).min(1).optional(),
   regions: z.array(z.string().regex(REGION_PATTERN, 'a region looks like "eu-west-1"')).min(1).optional(),

@@ -8,7 +8,7 @@ export type DigestOutcome =
   | { status: 'nothing to alert' }
   | { status: 'dry run'; parts: number };
 
-/** What a manual invoke returns (design.md "Lambda event"). */
+/** What a manual invoke returns (docs/design.md, "Lambda event"). */
 export interface AuditResponse {
   summary: AuditSummary;
   unreached: string[];

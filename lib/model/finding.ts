@@ -30,7 +30,7 @@ export interface SourceLocation {
   column: number;
 }
 
-/** The finding contract of design.md; tools outside the project rely on its shape. */
+/** The finding contract of docs/design.md; tools outside the project rely on its shape. */
 export interface Finding {
   ruleId: string;
   rule: string;

@@ -1,4 +1,4 @@
-/** The severity scale of rules-catalog.md, most severe first. */
+/** The severity scale (docs/design.md), most severe first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 export type Severity = (typeof SEVERITIES)[number];

@@ -28,7 +28,7 @@ export type SnapshotApi = AsRead<Api> & {
   routes: SnapshotRoute[];
 };
 
-/** One account and region, as design.md "Snapshot" defines it; absent lists are empty. */
+/** One account and region, as docs/design.md ("Snapshot file") defines it; absent lists are empty. */
 export interface Snapshot {
   version?: number;
   accountId?: string;

@@ -10,7 +10,7 @@ import type { StaleSuppression } from '../suppressions/suppression-use';
 import { bytes, clip, findingBlocks, pack, resolvedBlocks, type Block } from './digest-blocks';
 
 /**
- * SNS's limits (reference/aws-facts.md 5.2): a message of at most 256 KB, counted in bytes
+ * SNS's limits (docs/design.md, "What AWS's limits force on the design"): a message of at most 256 KB, counted in bytes
  * with its attributes; a subject under 100 characters with no line breaks; at most 10
  * attributes, or raw delivery to SQS discards the message.
  */

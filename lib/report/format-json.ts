@@ -3,7 +3,7 @@ import type { SnapshotWarning } from '../model/load-snapshot';
 import type { SuppressionReport } from '../suppressions/filter-result';
 
 /**
- * The `--format json` contract of design.md: one object with findings, summary and errors.
+ * The `--format json` contract of docs/design.md: one object with findings, summary and errors.
  * With suppressions, a `suppressions` key is added (what was suppressed and why, expired and
  * stale entries); the other keys keep their meaning.
  */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { SEVERITIES } from '../model/severity';
 import type { Rule } from './rule';
 
-/** The id prefixes of rules-catalog.md and the rule-family folder each lives in. */
+/** The rule id prefixes (docs/rules.md) and the rule-family folder each lives in. */
 export const RULE_ID = /^(IR|RR|HP|WS|SEC)\d{3}$/;
 
 const metaSchema = z.object({

@@ -12,7 +12,7 @@ import type { ApiSketch } from '../model/sketch';
 export type RuleKind = 'certain' | 'heuristic' | 'security';
 
 export interface RuleMeta {
-  /** Stable forever (rules-catalog.md), e.g. "IR004"; also the rule's file name. */
+  /** Stable forever (docs/design.md, "Rules"), e.g. "IR004"; also the rule's file name. */
   id: string;
   /** Kebab-case name from the catalog, e.g. "ir-response-param-key-invalid". */
   name: string;

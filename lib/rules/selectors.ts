@@ -1,7 +1,7 @@
 import type { SnapshotApi, SnapshotIntegration, SnapshotRoute } from '../model/snapshot';
 import { text } from './values';
 
-/** Shared predicates of rules-catalog.md ("Conventions for the predicates"). */
+/** Shared predicates (docs/design.md, "Conventions for the predicates"). */
 
 export const isWebSocket = (api: SnapshotApi): boolean => api.ProtocolType === 'WEBSOCKET';
 export const isHttpApi = (api: SnapshotApi): boolean => api.ProtocolType === 'HTTP';
@@ -29,7 +29,7 @@ export function targetOf(api: SnapshotApi, route: SnapshotRoute): SnapshotIntegr
 }
 
 /**
- * Two-way means "has a route response" (rules-catalog.md): a RouteResponseSelectionExpression
+ * Two-way means "has a route response" (docs/design.md): a RouteResponseSelectionExpression
  * alone returns nothing, a route response without one still does, and `$disconnect` runs after
  * the connection is closed, so it never is.
  */

@@ -56,7 +56,7 @@ describe('the snapshot writer', () => {
     expect(loaded.snapshot).toEqual(result.snapshot);
   });
 
-  test('writes the design.md header in its order, ISO dates, and keys in a stable order', () => {
+  test('writes the docs/design.md header in its order, ISO dates, and keys in a stable order', () => {
     const api = { routes: [], Name: 'x', integrations: [], ApiId: 'a1', CreatedDate: new Date(Date.UTC(2026, 10, 26, 10)), Tags: { b: '2', a: '1' } };
     const text = serializeSnapshot({ apis: [api], capturedAt: '2026-11-26T10:00:00.000Z', region: 'eu-west-1', accountId: '123456789012' });
 

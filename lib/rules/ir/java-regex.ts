@@ -84,7 +84,7 @@ export function usesJavaOnlySyntax(body: string): boolean {
   return javaOnlySyntax(body) !== undefined;
 }
 
-/** The body as a JavaScript RegExp without the `u` flag (rules-catalog.md 8.D), or undefined when JS cannot compile it. */
+/** The body as a JavaScript RegExp without the `u` flag (docs/design.md, "Conventions for the predicates"), or undefined when JS cannot compile it. */
 export function compileJsRegex(body: string): RegExp | undefined {
   try {
     return new RegExp(body);

@@ -7,7 +7,7 @@ import { isPlainObject, mapPath, show, text } from '../values';
 import { RESPONSE_HEADER_KEY } from '../ir/response-header-key';
 
 /**
- * One response mapping of either API type, as the SEC rules see it (rules-catalog.md 8.C):
+ * One response mapping of either API type, as the SEC rules see it (the security rules of docs/rules.md):
  * HTTP API `Integration.ResponseParameters` entries and WebSocket
  * `IntegrationResponse.ResponseParameters` entries, reduced to the mapped header `H`, the data
  * sources and the static text.

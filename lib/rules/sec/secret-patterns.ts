@@ -1,5 +1,5 @@
 /**
- * What a credential looks like in stored configuration (rules-catalog.md SEC004). Heuristics:
+ * What a credential looks like in stored configuration (docs/rules/SEC004.md). Heuristics:
  * each pattern names its kind, so a finding can say what matched without quoting it.
  */
 const SECRET_PATTERNS: readonly { kind: string; pattern: RegExp }[] = [
