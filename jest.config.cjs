@@ -1,6 +1,6 @@
 // swc transpiles only; type checking is `npm run typecheck`.
 // middy 7 ships ESM with only an `import` export condition, so jest's CommonJS resolver is
-// pointed at its files and they are transpiled like our own (see reference/toolchain.md).
+// pointed at its files and they are transpiled like our own (see docs/toolchain.md).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 module.exports = {
   testEnvironment: 'node',
