@@ -33,7 +33,9 @@ Options:
 
 A file that cannot be read (bad YAML, an unknown tag, a reference cycle, a missing file in
 file()) is reported as an error naming it, and the other paths are still scanned.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, 3 a file could not be read.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage (a PATH that does not
+exist too), 3 a file could not be read. The text report lists the values it could not resolve
+(the first 10) and its last line says which exit code, and why.
 `;
 
 export const scanCommand: Command = {
