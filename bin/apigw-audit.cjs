@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The bundle is built by `npm run build` (run by `npm ci` through `prepare`, and by `npm pack`
 // through `prepack`, so the published package ships it).
-import('../dist/cli/cli.mjs');
+require('../dist/cli/cli.cjs');

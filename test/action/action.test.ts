@@ -62,7 +62,7 @@ describe('action.yml', () => {
   });
 
   test('its audit step scans, prints the report, writes SARIF, sets the outputs and exits as the CLI does', () => {
-    expect(existsSync(join(REPO, 'dist/cli/cli.mjs'))).toBe(true);
+    expect(existsSync(join(REPO, 'dist/cli/cli.cjs'))).toBe(true);
     const workspace = mkdtempSync(join(tmpdir(), 'action-'));
     copyFileSync(join(REPO, 'test/fixtures/iac/cloudformation/mock-default-route-mistakes.yaml'), join(workspace, 'api.yaml'));
     const inputs: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), paths: 'api.yaml\n' };

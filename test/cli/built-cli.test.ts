@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSnapshotFile } from '../../lib/model/load-snapshot';
 import { startFakeApiGateway } from '../support/fake-aws';
 
@@ -23,7 +24,7 @@ function runBuilt(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numbe
 }
 
 test('a live audit prints no SDK Node version warning', async () => {
-  expect(existsSync('dist/cli/cli.mjs')).toBe(true);
+  expect(existsSync('dist/cli/cli.cjs')).toBe(true);
   const fake = await startFakeApiGateway((await loadSnapshotFile('examples/demo-account.json')).snapshot);
   try {
     const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _silenced, ...env } = process.env;
@@ -34,4 +35,24 @@ test('a live audit prints no SDK Node version warning', async () => {
   } finally {
     await fake.close();
   }
+});
+
+describe('the build (scripts/build.mjs)', () => {
+  const bundles = readdirSync('dist/cli').filter((file) => file.endsWith('.cjs'));
+
+  test('the entry holds only the command list: every command is a bundle of its own, loaded when it runs', () => {
+    expect(bundles.sort()).toEqual(['audit-command.cjs', 'cli.cjs', 'rules-command.cjs', 'scan-command.cjs', 'snapshot-command.cjs']);
+    const entry = readFileSync('dist/cli/cli.cjs', 'utf8');
+    expect(entry.length).toBeLessThan(20_000);
+    expect(entry).not.toContain('createRegistry');
+    for (const command of ['audit', 'scan', 'snapshot', 'rules']) expect(entry).toContain(`require("./${command}-command.cjs")`);
+  });
+
+  test('no inline source map: each bundle links a map file beside it', () => {
+    for (const bundle of bundles) {
+      const text = readFileSync(join('dist/cli', bundle), 'utf8');
+      expect([bundle, text.includes('sourceMappingURL=data:')]).toEqual([bundle, false]);
+      expect(text.trimEnd().endsWith(`//# sourceMappingURL=${bundle}.map`)).toBe(true);
+    }
+  });
 });
