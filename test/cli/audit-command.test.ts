@@ -1,16 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../lib/rules';
 import { runCli } from '../support/run-cli';
+import { tempFiles } from '../support/temp-files';
 
 const DEMO = 'examples/demo-account.json';
-const dir = mkdtempSync(join(tmpdir(), 'cli-'));
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
+const { dir, file } = tempFiles('cli-');
 const clean = file('clean.json', { region: 'eu-west-1', apis: [{ ApiId: 'a1', ProtocolType: 'HTTP', RouteSelectionExpression: '$request.method $request.path' }] });
 
 describe('apigw-audit audit', () => {

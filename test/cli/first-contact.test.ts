@@ -1,21 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { version } from '../../package.json';
 import { SECURITY_SEVERITY } from '../../lib/report/sarif';
 import { runCli } from '../support/run-cli';
+import { tempFiles } from '../support/temp-files';
 
 /** The CLI explains itself (issue 11, point 4): each item, as a user meets it. */
 const DEMO = 'examples/demo-account.json';
 const TEMPLATE = 'test/fixtures/iac/cloudformation/mock-default-route-mistakes.yaml';
 const UNRESOLVED = 'test/fixtures/iac/cloudformation/unresolved-references.yaml';
-const dir = mkdtempSync(join(tmpdir(), 'cli-first-contact-'));
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
+const { file } = tempFiles('cli-first-contact-');
 const lastLine = (text: string) => text.trim().split('\n').at(-1);
 
 describe('apigw-audit, first contact', () => {
