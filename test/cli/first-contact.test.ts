@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Log } from 'sarif';
 import { version } from '../../package.json';
 import { SECURITY_SEVERITY } from '../../lib/report/sarif';
@@ -134,5 +135,28 @@ describe('apigw-audit, first contact', () => {
       const ir004 = run.results!.find((result) => result.ruleId === 'IR004')!;
       expect(ir004.properties?.jsonPath).toMatch(/^\$\.apis\[\d+\]\.integrations\[\d+\]\.integrationResponses\[\d+\]$/);
     });
+  });
+});
+
+describe('README and --help agree', () => {
+  /** The README's usage block, each command with the options its lines name. */
+  const usage = readFileSync('README.md', 'utf8').split('## Command line')[1]!.split('```')[3]!;
+  const readmeOptions = new Map<string, Set<string>>();
+  let command = '';
+  for (const line of usage.split('\n')) {
+    command = /^apigw-audit (\w+)/.exec(line)?.[1] ?? (/^apigw-audit --/.test(line) ? '' : command);
+    for (const option of line.match(/--[a-z-]+/g) ?? []) readmeOptions.set(command, (readmeOptions.get(command) ?? new Set()).add(option));
+  }
+
+  test.each(['audit', 'scan', 'snapshot', 'rules'])('%s: the README names every option --help lists, and --help every option the README names', async (name) => {
+    const help = (await runCli(name, '--help')).stdout;
+    const helpOptions = new Set((help.split('Options:')[1] ?? help).match(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)?.map((option) => option.replace(/^ +(-\w, )?/, '')) ?? help.match(/--[a-z-]+/g) ?? []);
+    helpOptions.delete('--help');
+    expect([...(readmeOptions.get(name) ?? [])].sort()).toEqual([...helpOptions].sort());
+  });
+
+  test('the top-level usage and the README both show --version', async () => {
+    expect((await runCli('--help')).stdout).toContain('apigw-audit --version');
+    expect(usage).toContain('apigw-audit --version');
   });
 });
