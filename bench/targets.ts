@@ -145,13 +145,15 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
-function cliStartVerdict({ cliStart }: BenchResults): Verdict {
+function cliStartVerdict({ cliStart, sections }: BenchResults): Verdict {
+  const load = sections.find((section) => section.name === 'cli start')?.loadAverage;
   const over = cliStart.medianRulesMs - cliStart.medianNodeMs;
   return {
     figure: 'CLI: `apigw-audit rules` start beside `node -e 0`',
     measured: `+${over.toFixed(0)} ms (${cliStart.medianRulesMs.toFixed(0)} ms against ${cliStart.medianNodeMs.toFixed(0)} ms, medians of ${cliStart.runs})`,
     target: `≤ +${CLI_START_OVER_NODE_MS} ms`,
     met: over <= CLI_START_OVER_NODE_MS,
-    reason: 'the rules command loads the rule registry (its chunk holds every rule, zod and the VTL parser)',
+    // Both are wall times of fresh processes: on a shared machine the load stretches them alike.
+    reason: `the rules command loads the rule registry (its bundle holds every rule, zod and the VTL parser); load average ${load?.toFixed(1) ?? 'unknown'} when measured`,
   };
 }
