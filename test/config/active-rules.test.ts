@@ -35,6 +35,10 @@ describe('rule configuration', () => {
     expect(() => summary(config)).toThrow(message);
   });
 
+  test('a long bad value is quoted back cut short, as JSON (no raw control characters)', () => {
+    expect(() => parseAuditConfig({ failOn: `x\u0007${'y'.repeat(5000)}` }, 'cfg.json')).toThrow(/^cfg\.json: failOn: must be .*; got "x\\u0007y{72}\.\.\.$/);
+  });
+
   test('failOn takes "none" as --fail-on does', () => {
     expect(parseAuditConfig({ failOn: 'none' }, 'cfg.json').failOn).toBe('none');
   });
