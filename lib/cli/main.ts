@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { didYouMean } from '../model/closest-name';
+import { quoteValue } from '../model/quote-value';
 import type { CliIo } from './command';
 import { COMMANDS } from './command-list';
 import { EXIT, type ExitCode } from './exit-codes';
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   const entry = COMMANDS.find((candidate) => candidate.name === name);
   if (entry === undefined) {
     const names = COMMANDS.map((c) => c.name);
-    io.stderr(`apigw-audit: unknown command "${name}"${didYouMean(name, names)}; the commands are ${names.join(', ')}\n\n${usage()}`);
+    io.stderr(`apigw-audit: unknown command ${quoteValue(name)}${didYouMean(name, names)}; the commands are ${names.join(', ')}\n\n${usage()}`);
     return EXIT.USAGE;
   }
   try {

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../model/closest-name';
+import { quoteValue } from '../model/quote-value';
 import { SEVERITIES, type Severity } from '../model/severity';
 import { UsageError } from './exit-codes';
 
@@ -17,7 +18,7 @@ export function parseOptions<T extends Options>(args: string[], options: T, allo
     const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
     if (unknown === undefined) throw new UsageError((error as Error).message);
     const names = Object.keys(all).map((name) => `--${name}`);
-    throw new UsageError(`unknown option ${unknown}${didYouMean(unknown, names, '')}; the options are ${names.join(', ')}`);
+    throw new UsageError(`unknown option ${quoteValue(unknown)}${didYouMean(unknown, names, '')}; the options are ${names.join(', ')}`);
   }
 }
 
@@ -27,6 +28,6 @@ export function severityOption(value: string | undefined, option: string, fallba
 
 export function choiceOption<C extends string>(value: string | undefined, option: string, choices: readonly C[], fallback: C): C {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${choices.join(', ')}; got "${value}"${didYouMean(value, choices)}`);
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${choices.join(', ')}; got ${quoteValue(value)}${didYouMean(value, choices)}`);
   return value as C;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { didYouMean } from '../model/closest-name';
+import { quoteValue } from '../model/quote-value';
 import { SEVERITIES } from '../model/severity';
 
 /**
@@ -7,16 +8,11 @@ import { SEVERITIES } from '../model/severity';
  * Lambda's environment. Per rule (by id or name): "off", a severity, or
  * `{ "enabled": false }` / `{ "severity": "low" }`.
  */
-/** Characters of a bad value quoted back: enough to recognise it, never a whole file. */
-const QUOTED = 80;
-
 /** `must be one of ...; got "of" (did you mean "off"?)`: the bad value and the allowed ones. */
 const oneOf =
   (allowed: readonly string[], description = allowed.map((value) => `"${value}"`).join(', ')) =>
   (issue: { input?: unknown }) => {
-    const text = JSON.stringify(issue.input) ?? 'nothing';
-    const quoted = text.length > QUOTED ? `${text.slice(0, QUOTED)}...` : text;
-    return `must be ${description}; got ${quoted}${typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : ''}`;
+    return `must be ${description}; got ${quoteValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : ''}`;
   };
 
 const severity = z.enum(SEVERITIES, { error: oneOf(SEVERITIES) });
