@@ -1,5 +1,5 @@
 import type { AuditResult } from '../engine/audit-result';
-import type { Finding } from '../model/finding';
+import type { Finding, SourceLocation } from '../model/finding';
 import type { SnapshotWarning } from '../model/load-snapshot';
 import { SEVERITIES } from '../model/severity';
 import { resourceLabel } from './resource-label';
@@ -43,7 +43,7 @@ export function formatText(result: AuditResult, { exitReason, warnings, unresolv
     lines.push(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`);
   }
   if (unresolved.length > 0) {
-    lines.push(`Unresolved values (no rule judges them):`);
+    lines.push(`${unresolved.length} unresolved value${unresolved.length === 1 ? '' : 's'} (no rule judges them):`);
     for (const value of unresolved.slice(0, UNRESOLVED_LISTED)) lines.push(`  ${value.file}: ${value.path}: ${value.message}`);
     if (unresolved.length > UNRESOLVED_LISTED) lines.push(`  ... and ${unresolved.length - UNRESOLVED_LISTED} more (--format json lists them all)`);
   }
@@ -64,7 +64,7 @@ export function summaryLine({ summary }: AuditResult): string {
 }
 
 /** `file:line:column`, in the form editors and terminals jump to. */
-function locationLabel(location: NonNullable<Finding['location']>): string {
+function locationLabel(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;
 }
 

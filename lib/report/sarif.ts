@@ -20,7 +20,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error
 /** The key of our fingerprint in `partialFingerprints` (versioned, as SARIF recommends). */
 export const FINGERPRINT_KEY = 'apigwAuditFinding/v1';
 
-
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): one run whose
  * driver lists every rule with its descriptions, help and `security-severity`, and one result
