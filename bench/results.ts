@@ -1,3 +1,4 @@
+import type { CliStartResult } from './cli-start';
 import type { CollectorBenchmark, CollectorRuns } from './collector-benchmark';
 import type { EngineResult } from './engine-throughput';
 import type { LambdaBenchmark } from './lambda-bundle';
@@ -22,4 +23,5 @@ export interface BenchResults {
   lambdaRuns: number;
   collector: CollectorBenchmark;
   collectorRuns: CollectorRuns;
+  cliStart: CliStartResult;
 }

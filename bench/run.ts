@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { benchCliStart } from './cli-start';
 import { benchCollector, type CollectorRuns } from './collector-benchmark';
 import type { EngineResult } from './engine-throughput';
 import { benchLambda } from './lambda-bundle';
@@ -15,6 +16,7 @@ import { writeReport } from './write-report';
  */
 const COLLECTOR_RUNS: CollectorRuns = { rounds: 3, sequential: 1, faultRuns: 3 };
 const LAMBDA_RUNS = 10;
+const CLI_START_RUNS = 20;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 
   const engine = await section('engine', engineInChildProcess);
   const lambda = await section('lambda', () => benchLambda(LAMBDA_RUNS, log));
+  const cliStart = await section('cli start', () => benchCliStart(CLI_START_RUNS));
   const collector = await section('collector', () => {
     useFakeCredentials();
     return benchCollector(COLLECTOR_RUNS, log);
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     lambdaRuns: LAMBDA_RUNS,
     collector,
     collectorRuns: COLLECTOR_RUNS,
+    cliStart,
   };
   writeReport(results, 'docs');
   log(`wrote docs/benchmarks.md and docs/benchmarks.json in ${results.totalSeconds.toFixed(0)} s`);

@@ -28,6 +28,7 @@ function renderMarkdown(results: BenchResults): string {
     ...faultSection(results),
     ...engineSection(results),
     ...lambdaSection(results),
+    ...cliStartSection(results),
   ].join('\n');
 }
 
@@ -174,6 +175,22 @@ function lambdaSection({ lambda, lambdaRuns, machine }: BenchResults): string[] 
       (figures) =>
         `| ${figures.name} | ${kilobytes(figures.zipBytes)} | ${kilobytes(figures.unzippedBytes)} | ${figures.medianInitMs.toFixed(0)} ms (${Math.min(...figures.initMs).toFixed(0)}–${Math.max(...figures.initMs).toFixed(0)}) | ${figures.medianRequireMs.toFixed(0)} ms | ${figures.largestInputs.map(({ input, kb }) => `${input} ${kb} KB`).join(', ')} |`,
     ),
+    '',
+  ];
+}
+
+function cliStartSection({ cliStart, machine }: BenchResults): string[] {
+  const range = (values: readonly number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+  return [
+    '## 5. CLI start',
+    '',
+    `\`node bin/apigw-audit.cjs rules\` (the built CLI, as \`npx apigw-audit rules\` runs it) and \`node -e 0\`, ${cliStart.runs} fresh processes each`,
+    `(${machine.node}), alternating, after one warm-up of each; wall time from spawn to exit.`,
+    '',
+    '| | median | min–max |',
+    '|---|---|---|',
+    `| \`node -e 0\` | ${cliStart.medianNodeMs.toFixed(0)} ms | ${range(cliStart.nodeMs)} ms |`,
+    `| \`apigw-audit rules\` | ${cliStart.medianRulesMs.toFixed(0)} ms | ${range(cliStart.rulesMs)} ms |`,
     '',
   ];
 }

@@ -1,5 +1,11 @@
 import { main } from './cli/main';
 
+// The AWS SDK warns once per process that its releases after early 2027 will need Node 22.
+// The SDK is pinned, so the warning concerns upgrades of this package, not its users on Node
+// 20, which it supports (package.json "engines"). Set before any command loads the SDK; a
+// user's own setting wins.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** The `apigw-audit` binary: wires the CLI to the process. */
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

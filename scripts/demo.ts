@@ -7,6 +7,7 @@ import { startFakeAws } from '../test/support/fake-aws';
 import { FakeSns } from '../test/support/fake-aws/sns';
 import { SwappableApiGateway } from '../test/support/fake-aws/swappable-api-gateway';
 import { lambdaContext, scheduledEvent } from '../test/support/lambda-context';
+import { setClock } from './demo-clock';
 
 /**
  * `npm start`: the deployed path, offline, over two daily runs. A loopback fake serves API
@@ -15,9 +16,11 @@ import { lambdaContext, scheduledEvent } from '../test/support/lambda-context';
  * The suppression file (YAML) is deployed as packaging deploys it: validated and written as
  * the JSON the function reads. The real handler runs on a scheduled event; the first run sends
  * the baseline digest. Then the account changes (a problem fixed, a new one made) and the
- * handler runs again the next day: its digest names only what changed. For each run this
- * prints what a user would see: the function's CloudWatch lines (they go to stdout as they are
- * written), the run summary, and the SNS digest as received.
+ * handler runs again the next day: its digest names only what changed. For each run, in
+ * order, this prints what a user would see: a few of the function's CloudWatch lines (each
+ * finding is a line of 1-2 KB; the rest are counted by kind), the run summary, and the SNS
+ * digest in full as received. The process clock is moved to each run's day (demo-clock.ts),
+ * so the log lines carry the simulated dates.
  *
  * `npm start` bundles this file with esbuild but leaves dynalite out (--external): its storage
  * layer finds its native build relative to its own package folder, which a bundle hides.
@@ -65,11 +68,12 @@ async function main(): Promise<void> {
     await createStateTable(TABLE);
     // Imported only now: the handler reads its configuration when it loads.
     const { createHandler } = await import('../functions/audit');
-    let today = FIRST_RUN;
-    const handler = createHandler(() => today);
-    const run = async (title: string) => {
-      heading(`${title}: CloudWatch Logs of /aws/lambda/${FUNCTION.name} (findings, summary, EMF metrics)`);
-      const response = await handler(scheduledEvent(FUNCTION), lambdaContext(FUNCTION));
+    const handler = createHandler();
+    const run = async (title: string, day: Date) => {
+      setClock(day);
+      const { result: response, lines } = await capturingStdout(() => handler(scheduledEvent(FUNCTION), lambdaContext(FUNCTION)));
+      heading(`${title}: CloudWatch Logs of /aws/lambda/${FUNCTION.name}`);
+      printSample(lines);
       heading(`${title}: run summary (the invoke response)`);
       const { summary, digest, changeTracking, unreached } = response;
       process.stdout.write(`${JSON.stringify({ summary, digest, changeTracking, unreached }, null, 2)}\n`);
@@ -82,14 +86,54 @@ async function main(): Promise<void> {
       sns.published.length = 0;
     };
 
-    await run(`Run 1 (${FIRST_RUN.toISOString()}, the first: a baseline)`);
+    await run(`Run 1 (${FIRST_RUN.toISOString()}, the first: a baseline)`, FIRST_RUN);
     // The change: the misspelt header key on the ping integration response is fixed, and the ping route gains a route response "200".
     apiGateway.serve(demoAccountNextDay(snapshot));
-    today = SECOND_RUN;
-    await run(`Run 2 (${SECOND_RUN.toISOString()}, the next day: chat-ws fixed one problem and made another)`);
+    await run(`Run 2 (${SECOND_RUN.toISOString()}, the next day: chat-ws fixed one problem and made another)`, SECOND_RUN);
   } finally {
     await Promise.all([fake.close(), dynamo.stop()]);
   }
+}
+
+/** Log lines shown in full per run; the others are counted. */
+const SAMPLE_LINES = 3;
+/** Characters of a sample line shown (a finding line is 1-2 KB). */
+const SAMPLE_CHARACTERS = 400;
+
+/**
+ * What `act` writes on stdout (Powertools writes the function's log lines there), held back and
+ * returned as lines, so the demo can show a sample in its place. Always restores stdout.
+ */
+async function capturingStdout<T>(act: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let text = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const result = await act();
+    return { result, lines: text.split('\n').filter((line) => line !== '') };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+/**
+ * A few finding lines, what changed first (new, reopened, resolved), and the summary line, cut
+ * to a readable width; the rest counted by kind.
+ */
+function printSample(lines: readonly string[]): void {
+  const kindOf = (line: string) => /"kind":"([\w-]+)"/.exec(line)?.[1] ?? (line.includes('"_aws"') ? 'EMF metrics' : 'other');
+  const changed = (line: string) => kindOf(line) === 'finding-resolved' || /"lifecycle":"(new|reopened)"/.test(line);
+  const findings = lines.filter((line) => kindOf(line).startsWith('finding'));
+  const sample = [...findings.filter(changed), ...findings.filter((line) => !changed(line))].slice(0, SAMPLE_LINES);
+  const shown = [...lines.filter((line) => sample.includes(line)), ...lines.filter((line) => kindOf(line) === 'audit-summary')];
+  for (const line of shown) process.stdout.write(`${line.length > SAMPLE_CHARACTERS ? `${line.slice(0, SAMPLE_CHARACTERS)}... (${line.length} characters)` : line}\n`);
+  const rest = new Map<string, number>();
+  for (const line of lines) if (!shown.includes(line)) rest.set(kindOf(line), (rest.get(kindOf(line)) ?? 0) + 1);
+  const counted = [...rest].map(([kind, count]) => `${count} × ${kind}`).join(', ');
+  process.stdout.write(`... and ${lines.length - shown.length} more line${lines.length - shown.length === 1 ? '' : 's'}${counted === '' ? '' : ` (${counted})`}, ${lines.length} in all\n`);
 }
 
 function heading(title: string): void {

@@ -1,7 +1,9 @@
+import { realpathSync } from 'node:fs';
 import { runAudit, type AuditInput } from '../engine/audit-result';
-import { loadSnapshotFile, type SnapshotWarning } from '../model/load-snapshot';
+import { loadSnapshotFile, type LoadedSnapshot } from '../model/load-snapshot';
+import { snapshotPlaces } from '../model/snapshot-places';
 import type { Command, CliIo } from './command';
-import { gateExitCode } from './gate';
+import { gate } from './gate';
 import { collectLive, liveScope } from './live-collect';
 import { UsageError } from './exit-codes';
 import { parseOptions } from './options';
@@ -29,15 +31,17 @@ Options:
                        expiry date (README, "Suppressions and baselines")
   --baseline FILE      an earlier --format json report: report and gate only on findings
                        not in it
+  --strict             a snapshot field the rules do not know (a warning otherwise, e.g.
+                       "integrationType") is bad input: exit 2
   -h, --help           this help
 
 Severities: critical, high, medium, low, info.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, 3 audit incomplete.
+A file given twice is audited once.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage (or a warning
+with --strict), 3 audit incomplete. The text report's last line says which, and why.
 `;
 
 export const auditCommand: Command = {
-  name: 'audit',
-  summary: 'audit snapshot files (or a live account) and report findings',
   help: HELP,
   async run(args: string[], io: CliIo) {
     const { values } = parseOptions(args, {
@@ -45,6 +49,7 @@ export const auditCommand: Command = {
       snapshot: { type: 'string', multiple: true },
       region: { type: 'string', multiple: true },
       api: { type: 'string', multiple: true },
+      strict: { type: 'boolean' },
     });
     if (values.help) {
       io.stdout(HELP);
@@ -55,18 +60,36 @@ export const auditCommand: Command = {
     const live = liveScope(values.region, values.api);
     if (files.length === 0 && live === undefined) throw new UsageError('audit needs at least one --snapshot FILE or --region R (see --help)');
 
-    const inputs: AuditInput[] = [];
-    const warnings: SnapshotWarning[] = [];
-    for (const file of files) {
-      const loaded = await loadSnapshotFile(file);
-      inputs.push({ snapshot: loaded.snapshot });
-      warnings.push(...loaded.warnings);
-    }
+    const loaded: LoadedSnapshot[] = [];
+    for (const file of uniqueFiles(files)) loaded.push(await loadSnapshotFile(file));
+    const inputs: AuditInput[] = loaded.map(({ snapshot }) => ({ snapshot }));
+    const warnings = loaded.flatMap((snapshot) => snapshot.warnings);
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
     if (live !== undefined) inputs.push(...(await collectLive(live, io)).map(({ snapshot, errors, complete }) => ({ snapshot, errors, complete })));
     const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, new Date());
-    writeReport(format, result, { rules: rules.map(({ rule }) => rule), warnings, suppressions }, io);
-    return gateExitCode(result, failOn);
+    const verdict = gate(result, failOn, values.strict === true ? warnings.length : 0);
+    writeReport(format, result, { rules, placeOf: snapshotPlaces(loaded), printedWarnings: warnings, unresolved: [], suppressions, verdict }, io);
+    return verdict.code;
   },
 };
+
+/** The same file named twice (or through two paths) would double every finding: each is read once. */
+function uniqueFiles(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = canonical(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A missing file keeps its name: loading it then reports it. */
+function canonical(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}

@@ -8,10 +8,8 @@ export interface CliIo {
   stderrIsTty: boolean;
 }
 
+/** A loaded command (its name and summary are in command-list.ts). */
 export interface Command {
-  name: string;
-  /** One line for the command list. */
-  summary: string;
   /** The full `--help` text. */
   help: string;
   run(args: string[], io: CliIo): Promise<ExitCode>;

@@ -1,34 +1,47 @@
-import { ConfigError } from '../config/audit-config';
-import { SnapshotError } from '../model/load-snapshot';
-import { auditCommand } from './audit-command';
-import type { Command, CliIo } from './command';
-import { EXIT, UsageError, type ExitCode } from './exit-codes';
-import { rulesCommand } from './rules-command';
-import { scanCommand } from './scan-command';
-import { snapshotCommand } from './snapshot-command';
-
-/** Every command of `apigw-audit`; a new command is one module plus one entry here. */
-export const COMMANDS: readonly Command[] = [auditCommand, scanCommand, snapshotCommand, rulesCommand];
+import { version } from '../../package.json';
+import { didYouMean } from '../model/closest-name';
+import { quoteValue } from '../model/quote-value';
+import type { CliIo } from './command';
+import { COMMANDS } from './command-list';
+import { EXIT, type ExitCode } from './exit-codes';
 
 const usage = () =>
-  `Usage: apigw-audit <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun \`apigw-audit <command> --help\` for a command's options.\n`;
+  `Usage: apigw-audit <command> [options]
+       apigw-audit --version
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run \`apigw-audit <command> --help\` for a command's options.
+`;
+
+/**
+ * The errors a user fixes by changing the command line or an input file (exit 2), by name:
+ * their classes live in the commands' own chunks, which this module must not load up front.
+ */
+const USER_ERRORS = new Set(['UsageError', 'SnapshotError', 'ConfigError']);
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
 export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`${version}\n`);
+    return EXIT.CLEAN;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name === undefined ? EXIT.USAGE : EXIT.CLEAN;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) {
-    io.stderr(`apigw-audit: unknown command "${name}"\n\n${usage()}`);
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
+    const names = COMMANDS.map((c) => c.name);
+    io.stderr(`apigw-audit: unknown command ${quoteValue(name)}${didYouMean(name, names)}; the commands are ${names.join(', ')}\n\n${usage()}`);
     return EXIT.USAGE;
   }
   try {
-    return await command.run(args, io);
+    return await (await entry.load()).run(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SnapshotError || error instanceof ConfigError) {
+    if (error instanceof Error && USER_ERRORS.has(error.name)) {
       io.stderr(`apigw-audit ${name}: ${error.message}\n`);
       return EXIT.USAGE;
     }

@@ -1,26 +1,33 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isSeverity, SEVERITIES, type Severity } from '../model/severity';
+import { didYouMean } from '../model/closest-name';
+import { quoteValue } from '../model/quote-value';
+import { SEVERITIES, type Severity } from '../model/severity';
 import { UsageError } from './exit-codes';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** node:util parseArgs in strict mode, with its errors turned into usage errors. */
+/**
+ * node:util parseArgs in strict mode, with its errors turned into usage errors; an unknown
+ * option names the one it most likely meant and the command's options.
+ */
 export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = false) {
+  const all = { ...options, help: { type: 'boolean', short: 'h' } } as const;
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals });
+    return parseArgs({ args, options: all, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown === undefined) throw new UsageError((error as Error).message);
+    const names = Object.keys(all).map((name) => `--${name}`);
+    throw new UsageError(`unknown option ${quoteValue(unknown)}${didYouMean(unknown, names, '')}; the options are ${names.join(', ')}`);
   }
 }
 
 export function severityOption(value: string | undefined, option: string, fallback: Severity): Severity {
-  if (value === undefined) return fallback;
-  if (!isSeverity(value)) throw new UsageError(`${option} must be one of ${SEVERITIES.join(', ')}; got "${value}"`);
-  return value;
+  return choiceOption(value, option, SEVERITIES, fallback);
 }
 
 export function choiceOption<C extends string>(value: string | undefined, option: string, choices: readonly C[], fallback: C): C {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${choices.join(', ')}; got "${value}"`);
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${choices.join(', ')}; got ${quoteValue(value)}${didYouMean(value, choices)}`);
   return value as C;
 }

@@ -1,4 +1,5 @@
 import { activeRules } from '../config/active-rules';
+import { FAIL_ON_VALUES, type FailOn } from '../config/audit-config';
 import { loadConfigFile } from '../config/load-config-file';
 import type { ActiveRule } from '../engine/evaluate';
 import type { Severity } from '../model/severity';
@@ -29,7 +30,7 @@ export interface ReportOptionValues {
 export interface ReportSettings {
   format: ReportFormat;
   minSeverity: Severity;
-  failOn: Severity | 'none';
+  failOn: FailOn;
   rules: ActiveRule[];
   filters: CliFilters;
 }
@@ -43,7 +44,7 @@ export async function readReportOptions(values: ReportOptionValues): Promise<Rep
   const format = choiceOption(values.format, '--format', REPORT_FORMATS, 'text');
   const config = await loadConfigFile(values.config);
   const minSeverity = severityOption(values['min-severity'], '--min-severity', config.minSeverity ?? 'info');
-  const failOn = values['fail-on'] === 'none' ? 'none' : severityOption(values['fail-on'], '--fail-on', config.failOn ?? 'high');
+  const failOn = choiceOption(values['fail-on'], '--fail-on', FAIL_ON_VALUES, config.failOn ?? 'high');
   const rules = activeRules(RULES, config, values.config ?? 'configuration');
   const filters = await loadCliFilters(values.suppressions, values.baseline);
   return { format, minSeverity, failOn, rules, filters };

@@ -8,8 +8,6 @@ Lists every rule with its id, default severity, kind and title (json: the full m
 `;
 
 export const rulesCommand: Command = {
-  name: 'rules',
-  summary: 'list the rules and their metadata',
   help: HELP,
   async run(args: string[], io: CliIo) {
     const { values } = parseOptions(args, { format: { type: 'string' } });

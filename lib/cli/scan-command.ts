@@ -1,7 +1,8 @@
-import { allWarnings, scan } from '../iac/scan';
+import { existsSync } from 'node:fs';
+import { scan, unresolvedWarnings } from '../iac/scan';
 import type { Command, CliIo } from './command';
 import { UsageError } from './exit-codes';
-import { gateExitCode } from './gate';
+import { gate } from './gate';
 import { parseOptions } from './options';
 import { applyCliFilters } from './report-filters';
 import { readReportOptions, REPORT_OPTIONS } from './report-options';
@@ -32,12 +33,12 @@ Options:
 
 A file that cannot be read (bad YAML, an unknown tag, a reference cycle, a missing file in
 file()) is reported as an error naming it, and the other paths are still scanned.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage, 3 a file could not be read.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage (a PATH that does not
+exist too), 3 a file could not be read. The text report lists the values it could not resolve
+(the first 10) and its last line says which exit code, and why.
 `;
 
 export const scanCommand: Command = {
-  name: 'scan',
-  summary: 'audit CloudFormation/SAM/CDK templates and Terraform before they deploy',
   help: HELP,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parseOptions(args, REPORT_OPTIONS, true);
@@ -47,11 +48,15 @@ export const scanCommand: Command = {
     }
     const { format, minSeverity, failOn, rules, filters } = await readReportOptions(values);
     if (positionals.length === 0) throw new UsageError('scan needs at least one PATH (see --help)');
+    // A path that does not exist is a mistake on the command line (exit 2), not a scan that
+    // could not read something (exit 3).
+    for (const path of positionals) if (!existsSync(path)) throw new UsageError(`${path}: no such file or folder`);
 
     const scanned = await scan(positionals, rules, minSeverity);
     printWarnings(scanned.warnings, io);
     const { result, suppressions } = applyCliFilters(scanned, filters, io, new Date());
-    writeReport(format, result, { rules: rules.map(({ rule }) => rule), warnings: allWarnings(scanned), suppressions }, io);
-    return gateExitCode(result, failOn);
+    const verdict = gate(result, failOn);
+    writeReport(format, result, { rules, printedWarnings: scanned.warnings, unresolved: unresolvedWarnings(scanned), suppressions, verdict }, io);
+    return verdict.code;
   },
 };

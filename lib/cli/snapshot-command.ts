@@ -24,8 +24,6 @@ the errors say what is missing).
 `;
 
 export const snapshotCommand: Command = {
-  name: 'snapshot',
-  summary: 'save the APIs of a live account and region as a snapshot file',
   help: HELP,
   async run(args, io) {
     const { values } = parseOptions(args, {

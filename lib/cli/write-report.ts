@@ -1,27 +1,38 @@
 import type { AuditResult } from '../engine/audit-result';
+import type { ActiveRule } from '../engine/evaluate';
+import type { Finding } from '../model/finding';
 import type { SnapshotWarning } from '../model/load-snapshot';
+import type { SnapshotPlace } from '../model/snapshot-places';
 import { formatJson } from '../report/format-json';
 import { formatText } from '../report/format-text';
 import { formatSarif } from '../report/sarif';
-import type { Rule } from '../rules/rule';
 import type { SuppressionReport } from '../suppressions/filter-result';
 import type { CliIo } from './command';
+import type { Verdict } from './gate';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What a report says beside the findings. */
 export interface ReportContext {
-  /** The rules that ran (SARIF describes each). */
-  rules: readonly Rule[];
-  warnings: readonly SnapshotWarning[];
+  /** The rules that ran, with their configured severities (SARIF describes each). */
+  rules: readonly ActiveRule[];
+  /** Where an `audit` finding sits in its snapshot file (SARIF locations). */
+  placeOf?: (finding: Finding) => SnapshotPlace | undefined;
+  /** Warnings already printed on stderr (the text report counts them). */
+  printedWarnings: readonly SnapshotWarning[];
+  /** Values a scan could not resolve (the text report lists them). */
+  unresolved: readonly SnapshotWarning[];
   suppressions?: SuppressionReport | undefined;
+  /** The exit code and why (the text report's last line). */
+  verdict: Verdict;
 }
 
 /** Prints a result in the chosen format on stdout (text shows suppressions as counts and stderr notes). */
-export function writeReport(format: ReportFormat, result: AuditResult, { rules, warnings, suppressions }: ReportContext, io: CliIo): void {
-  if (format === 'sarif') io.stdout(formatSarif(result, rules));
-  else io.stdout(format === 'json' ? formatJson(result, warnings, suppressions) : formatText(result));
+export function writeReport(format: ReportFormat, result: AuditResult, { rules, placeOf, printedWarnings, unresolved, suppressions, verdict }: ReportContext, io: CliIo): void {
+  if (format === 'sarif') io.stdout(formatSarif(result, rules, placeOf));
+  else if (format === 'json') io.stdout(formatJson(result, [...printedWarnings, ...unresolved], suppressions));
+  else io.stdout(formatText(result, { exitReason: verdict.reason, warnings: printedWarnings.length, unresolved }));
 }
 
 /** Snapshot and scan warnings (fields the rules cannot read, values a scan could not resolve) on stderr. */

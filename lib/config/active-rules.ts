@@ -1,4 +1,5 @@
 import type { ActiveRule } from '../engine/evaluate';
+import { didYouMean } from '../model/closest-name';
 import type { Rule } from '../rules/rule';
 import { ConfigError, type AuditConfig, type RuleSetting } from './audit-config';
 
@@ -11,7 +12,10 @@ export function activeRules(rules: readonly Rule[], config: AuditConfig, origin:
   const settings = new Map<Rule, RuleSetting>();
   for (const [key, setting] of Object.entries(config.rules ?? {})) {
     const rule = rules.find((candidate) => candidate.meta.id === key || candidate.meta.name === key);
-    if (rule === undefined) throw new ConfigError(`${origin}: rules.${key}: no rule has this id or name (see \`apigw-audit rules\`)`);
+    if (rule === undefined) {
+      const known = rules.flatMap(({ meta }) => [meta.id, meta.name]);
+      throw new ConfigError(`${origin}: rules.${key}: no rule has this id or name${didYouMean(key, known)} (see \`apigw-audit rules\`)`);
+    }
     settings.set(rule, setting);
   }
   return rules.flatMap((rule): ActiveRule[] => {

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { didYouMean } from '../model/closest-name';
+import { quoteValue } from '../model/quote-value';
 import { SEVERITIES } from '../model/severity';
 
 /**
@@ -6,19 +8,31 @@ import { SEVERITIES } from '../model/severity';
  * Lambda's environment. Per rule (by id or name): "off", a severity, or
  * `{ "enabled": false }` / `{ "severity": "low" }`.
  */
-const severity = z.enum(SEVERITIES);
+/** `must be one of ...; got "of" (did you mean "off"?)`: the bad value and the allowed ones. */
+const oneOf =
+  (allowed: readonly string[], description = allowed.map((value) => `"${value}"`).join(', ')) =>
+  (issue: { input?: unknown }) => {
+    return `must be ${description}; got ${quoteValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : ''}`;
+  };
 
-const ruleSetting = z.union([
-  z.literal('off'),
-  severity,
-  z.strictObject({ enabled: z.boolean().optional(), severity: severity.optional() }),
-]);
+const severity = z.enum(SEVERITIES, { error: oneOf(SEVERITIES) });
+
+const ruleSetting = z.union(
+  [z.literal('off'), z.enum(SEVERITIES), z.strictObject({ enabled: z.boolean().optional(), severity: severity.optional() })],
+  { error: oneOf(['off', ...SEVERITIES], `"off", a severity (${SEVERITIES.join(', ')}), {"enabled": false} or {"severity": "low"}`) },
+);
+
+/** `none` never fails the run on findings, as on the command line (`--fail-on none`). */
+export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const;
+export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
 export const auditConfigSchema = z.strictObject({
   rules: z.record(z.string(), ruleSetting).optional(),
   minSeverity: severity.optional(),
-  failOn: severity.optional(),
+  failOn: z.enum(FAIL_ON_VALUES, { error: oneOf(FAIL_ON_VALUES) }).optional(),
 });
+
+const CONFIG_KEYS = Object.keys(auditConfigSchema.shape);
 
 export type AuditConfig = z.infer<typeof auditConfigSchema>;
 export type RuleSetting = z.infer<typeof ruleSetting>;
@@ -34,6 +48,10 @@ export function parseAuditConfig(value: unknown, origin: string): AuditConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue?.path.length ? issue.path.map(String).join('.') : '(top level)';
+  if (issue?.code === 'unrecognized_keys' && issue.path.length === 0) {
+    const key = issue.keys[0] ?? '';
+    throw new ConfigError(`${origin}: unknown key "${key}"${didYouMean(key, CONFIG_KEYS)}; the keys are ${CONFIG_KEYS.join(', ')}`);
+  }
   throw new ConfigError(`${origin}: ${where}: ${issue?.message ?? 'invalid configuration'}`);
 }
 

@@ -25,7 +25,9 @@ const EXPECTED = 'expected a scheduled event or {"apiIds"?: ["id"], "regions"?: 
 
 export function parseAuditEvent(event: unknown): AuditEvent {
   if (scheduledEvent.safeParse(event).success) return { trigger: 'schedule' };
-  const result = manualEvent.safeParse(event);
+  // No event at all is `{}`, the deployed configuration: `serverless invoke local` without
+  // --data passes an empty string, a console test event may be null.
+  const result = manualEvent.safeParse(event === '' || event === null || event === undefined ? {} : event);
   if (result.success) return { trigger: 'manual', ...result.data };
   const issue = result.error.issues[0];
   throw new EventError(`invalid event: ${issue === undefined ? 'does not fit' : `${fieldOf(issue)}: ${issue.message}`}; ${EXPECTED}`);

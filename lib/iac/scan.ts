@@ -76,10 +76,12 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
 
 /** Every warning of a scan, each unresolved value as one, for reports that list them all. */
 export function allWarnings(result: ScanResult): SnapshotWarning[] {
-  return [
-    ...result.warnings,
-    ...result.unresolved.map((value) => ({ file: value.file, path: `${value.resource}.${value.path}`, message: `not resolved, so no rule judges it: ${value.reason}` })),
-  ];
+  return [...result.warnings, ...unresolvedWarnings(result)];
+}
+
+/** The values a scan could not resolve, each as a warning naming its file, resource and property. */
+export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
+  return result.unresolved.map((value) => ({ file: value.file, path: `${value.resource}.${value.path}`, message: `not resolved, so no rule judges it: ${value.reason}` }));
 }
 
 async function read(target: ScanTarget): Promise<IacDocument> {

@@ -1,3 +1,5 @@
+import { closestName } from './closest-name';
+
 /**
  * The fields the SDK defines for each resource (@aws-sdk/client-apigatewayv2 models), plus the
  * snapshot's own child lists. A field outside these lists is most often a casing or naming
@@ -31,11 +33,9 @@ export const KNOWN_FIELDS = {
 
 export type ResourceKind = keyof typeof KNOWN_FIELDS;
 
-const normalise = (name: string) => name.replace(/[_-]/g, '').toLowerCase();
-
-/** The known field a mistyped one most likely meant (same letters ignoring case, `_` and `-`). */
+/** The known field a mistyped one most likely meant (`integrationType`, `IntegrationTyp`). */
 export function suggestField(kind: ResourceKind, name: string): string | undefined {
-  return KNOWN_FIELDS[kind].find((known) => normalise(known) === normalise(name));
+  return closestName(name, KNOWN_FIELDS[kind]);
 }
 
 export function isKnownField(kind: ResourceKind, name: string): boolean {

@@ -49,10 +49,17 @@ export function parseSnapshot(text: string, file: string): LoadedSnapshot {
   return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file) };
 }
 
+/** Infrastructure code given where a snapshot belongs: the command that reads it. */
+const USE_SCAN = `use \`apigw-audit scan FILE\` for infrastructure code`;
+
+/** A YAML CloudFormation/SAM template or Terraform source: plainly not JSON, and plainly not a snapshot. */
+const TEMPLATE_TEXT = /^\s*(AWSTemplateFormatVersion\s*:|Resources\s*:|Transform\s*:)|^\s*(resource|module|provider|terraform)\s+("|\{)/m;
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    if (TEMPLATE_TEXT.test(text.slice(0, 65_536))) throw new SnapshotError(file, '$', `this is a template or Terraform configuration, not a snapshot: ${USE_SCAN}`);
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
     if (position === undefined) throw new SnapshotError(file, '$', `not valid JSON: ${message}`);
@@ -74,8 +81,11 @@ function rejectForeignShapes(json: unknown, file: string): void {
   if (!('apis' in json) && 'Items' in json) {
     throw new SnapshotError(file, '$.apis', 'missing; this looks like raw `aws apigatewayv2 get-*` output: put its Items under "apis" (see README, "Snapshot files")');
   }
-  if (!('apis' in json) && 'AWSTemplateFormatVersion' in json) {
-    throw new SnapshotError(file, '$.apis', 'missing; this is a CloudFormation template, not a snapshot');
+  if (!('apis' in json) && ('AWSTemplateFormatVersion' in json || 'Resources' in json)) {
+    throw new SnapshotError(file, '$.apis', `missing; this is a CloudFormation template, not a snapshot: ${USE_SCAN}`);
+  }
+  if (!('apis' in json) && 'planned_values' in json) {
+    throw new SnapshotError(file, '$.apis', `missing; this is a Terraform plan, not a snapshot: ${USE_SCAN}`);
   }
 }
 

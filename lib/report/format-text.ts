@@ -1,13 +1,29 @@
 import type { AuditResult } from '../engine/audit-result';
-import type { Finding } from '../model/finding';
+import type { Finding, SourceLocation } from '../model/finding';
+import type { SnapshotWarning } from '../model/load-snapshot';
 import { SEVERITIES } from '../model/severity';
 import { resourceLabel } from './resource-label';
 
+/** What the text report says beside the result. */
+export interface TextReportContext {
+  /** Why the run exits with its code (lib/cli/gate.ts): the report's last line. */
+  exitReason: string;
+  /** Warnings printed on stderr (fields the rules cannot read, values a scan could not resolve). */
+  warnings: number;
+  /** Values a scan could not resolve, listed so the reader sees what the count counts. */
+  unresolved: readonly SnapshotWarning[];
+}
+
+/** Unresolved values listed by name; the rest are counted (all are in the JSON report). */
+const UNRESOLVED_LISTED = 10;
+
 /**
  * A report for people: findings grouped by API, one entry of two lines each (what and where,
- * then the message), then the summary and anything that kept the audit from being complete.
+ * then the message), then the summary, anything that kept the audit from being complete, the
+ * values a scan could not resolve, and last why the run exits as it does. A finding from a
+ * template starts with its `file:line:column`, which editors and terminals turn into a link.
  */
-export function formatText(result: AuditResult): string {
+export function formatText(result: AuditResult, { exitReason, warnings, unresolved }: TextReportContext): string {
   const lines: string[] = [];
   for (const group of groupByApi(result.findings)) {
     const first = group[0]!;
@@ -15,8 +31,9 @@ export function formatText(result: AuditResult): string {
     lines.push(`${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`);
     const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
     for (const finding of group) {
-      const where = [locationLabel(finding), resourceLabel(finding), finding.path].filter(Boolean).join('  ');
-      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(ruleWidth)}  ${where}`);
+      const where = [resourceLabel(finding), finding.path].filter(Boolean).join('  ');
+      const entry = `${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(ruleWidth)}  ${where}`;
+      lines.push(finding.location === undefined ? `  ${entry}` : `${locationLabel(finding.location)}  ${entry}`);
       lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${finding.message}`);
     }
     lines.push('');
@@ -25,6 +42,12 @@ export function formatText(result: AuditResult): string {
   for (const error of result.errors) {
     lines.push(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`);
   }
+  if (unresolved.length > 0) {
+    lines.push(`${unresolved.length} unresolved value${unresolved.length === 1 ? '' : 's'} (no rule judges them):`);
+    for (const value of unresolved.slice(0, UNRESOLVED_LISTED)) lines.push(`  ${value.file}: ${value.path}: ${value.message}`);
+    if (unresolved.length > UNRESOLVED_LISTED) lines.push(`  ... and ${unresolved.length - UNRESOLVED_LISTED} more (--format json lists them all)`);
+  }
+  lines.push(`${exitReason}; ${warnings} warning${warnings === 1 ? '' : 's'}${warnings === 0 ? '' : ' (on stderr)'}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,9 +63,9 @@ export function summaryLine({ summary }: AuditResult): string {
   return `${findings} in ${summary.apisAudited} API${summary.apisAudited === 1 ? '' : 's'}, ${summary.rulesRun} rules; ${leftOut.length > 0 ? `${leftOut.join(', ')}; ` : ''}${state}.`;
 }
 
-/** `file:line:column` of a finding from a template, in the form editors and terminals jump to. */
-function locationLabel({ location }: Finding): string {
-  return location === undefined ? '' : `${location.file}:${location.line}:${location.column}`;
+/** `file:line:column`, in the form editors and terminals jump to. */
+function locationLabel(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
 }
 
 function groupByApi(findings: readonly Finding[]): Finding[][] {

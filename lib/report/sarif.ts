@@ -1,9 +1,11 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { AuditResult } from '../engine/audit-result';
+import type { ActiveRule } from '../engine/evaluate';
 import type { Finding, SourceLocation } from '../model/finding';
+import type { SnapshotPlace } from '../model/snapshot-places';
 import type { Severity } from '../model/severity';
-import type { Rule } from '../rules/rule';
 import packageJson from '../../package.json';
+import { rulePageUrl } from './rule-page-url';
 
 /**
  * GitHub code scanning's `security-severity` (a score 0.0-10.0, bucketed as critical > 9.0,
@@ -25,8 +27,8 @@ export const FINGERPRINT_KEY = 'apigwAuditFinding/v1';
  * relative to the working directory, which in CI is the repository root). Errors that made the
  * scan incomplete are tool execution notifications, so the upload still shows them.
  */
-export function formatSarif(result: AuditResult, rules: readonly Rule[]): string {
-  const index = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+export function formatSarif(result: AuditResult, rules: readonly ActiveRule[], placeOf: (finding: Finding) => SnapshotPlace | undefined = () => undefined): string {
+  const index = new Map(rules.map(({ rule }, i) => [rule.meta.id, i]));
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -50,14 +52,20 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[]): string
             })),
           },
         ],
-        results: result.findings.map((finding) => toResult(finding, index.get(finding.ruleId))),
+        results: result.findings.map((finding) => toResult(finding, index.get(finding.ruleId), placeOf(finding))),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function descriptor({ meta }: Rule): ReportingDescriptor {
+/**
+ * A rule as this run configured it: a severity the configuration raised or lowered is the
+ * one GitHub shows and sorts by (`security-severity`), not the catalog's default.
+ */
+function descriptor({ rule: { meta }, severityOverride }: ActiveRule): ReportingDescriptor {
+  const severity = severityOverride ?? meta.severity;
+  const page = rulePageUrl(meta.id);
   return {
     id: meta.id,
     name: meta.name,
@@ -65,13 +73,13 @@ function descriptor({ meta }: Rule): ReportingDescriptor {
     fullDescription: { text: meta.rationale },
     help: {
       text: `${meta.rationale}\n\nHow to fix: ${meta.remediation}\n\nSource: ${meta.source}`,
-      markdown: `**${meta.title}**\n\n${meta.rationale}\n\n**How to fix:** ${meta.remediation}\n\nSource: <${meta.source}>. Rule page: [docs/rules/${meta.id}.md](docs/rules/${meta.id}.md).`,
+      markdown: `**${meta.title}**\n\n${meta.rationale}\n\n**How to fix:** ${meta.remediation}\n\nSource: <${meta.source}>. Rule page: [docs/rules/${meta.id}.md](${page}).`,
     },
-    // SARIF wants an absolute URI here; the rule page is linked from the help text.
-    helpUri: meta.source,
-    defaultConfiguration: { level: LEVEL[meta.severity] },
+    // Absolute, so the link works in the user's repository, not only in ours.
+    helpUri: page,
+    defaultConfiguration: { level: LEVEL[severity] },
     properties: {
-      'security-severity': SECURITY_SEVERITY[meta.severity],
+      'security-severity': SECURITY_SEVERITY[severity],
       precision: meta.kind === 'certain' ? 'very-high' : 'medium',
       // The kind is a tag; for SEC rules it is `security`, the tag GitHub files under security alerts.
       tags: ['apigateway', 'apigatewayv2', meta.kind],
@@ -79,9 +87,9 @@ function descriptor({ meta }: Rule): ReportingDescriptor {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number | undefined): Result {
+function toResult(finding: Finding, ruleIndex: number | undefined, place: SnapshotPlace | undefined): Result {
   const logical = { fullyQualifiedName: finding.resource.logicalId ?? finding.resource.arn, kind: 'resource' };
-  const location: Location = finding.location === undefined ? { logicalLocations: [logical] } : { physicalLocation: physical(finding.location), logicalLocations: [logical] };
+  const location: Location = { ...physicalOf(finding, place), logicalLocations: [logical] };
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -89,8 +97,24 @@ function toResult(finding: Finding, ruleIndex: number | undefined): Result {
     message: { text: finding.message },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { severity: finding.severity, resource: finding.resource.arn, path: finding.path },
+    properties: {
+      severity: finding.severity,
+      'security-severity': SECURITY_SEVERITY[finding.severity],
+      resource: finding.resource.arn,
+      path: finding.path,
+      ...(place === undefined ? {} : { jsonPath: place.jsonPath }),
+    },
   };
+}
+
+/**
+ * A template's finding points at its line and column; a snapshot's at the file alone (GitHub
+ * shows such an alert on the file), with the JSON path of the resource in the result's
+ * properties: a snapshot is as often one line of JSON as not, so a line would say little.
+ */
+function physicalOf(finding: Finding, place: SnapshotPlace | undefined): Pick<Location, 'physicalLocation'> {
+  if (finding.location !== undefined) return { physicalLocation: physical(finding.location) };
+  return place === undefined ? {} : { physicalLocation: { artifactLocation: { uri: uriOf(place.file) } } };
 }
 
 function physical(location: SourceLocation): Location['physicalLocation'] {

@@ -1,16 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../lib/rules';
 import { runCli } from '../support/run-cli';
+import { tempFiles } from '../support/temp-files';
 
 const DEMO = 'examples/demo-account.json';
-const dir = mkdtempSync(join(tmpdir(), 'cli-'));
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
+const { dir, file } = tempFiles('cli-');
 const clean = file('clean.json', { region: 'eu-west-1', apis: [{ ApiId: 'a1', ProtocolType: 'HTTP', RouteSelectionExpression: '$request.method $request.path' }] });
 
 describe('apigw-audit audit', () => {
@@ -27,7 +21,9 @@ describe('apigw-audit audit', () => {
     const { stdout } = await runCli('audit', '--snapshot', DEMO, '--fail-on', 'none');
     expect(stdout).toContain('chat-ws (k3chat7ws1, WEBSOCKET, eu-west-1)');
     expect(stdout).toMatch(/HIGH +IR004 +integrations\/ping01\/integrationresponses\/pr1 +ResponseParameters\["method.response.headr.X-Request-Id"\]/);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^\d+ findings \(.*\) in 3 APIs, \d+ rules; audit complete\.$/);
+    const [summary, exit] = stdout.trim().split('\n').slice(-2);
+    expect(summary).toMatch(/^\d+ findings \(.*\) in 3 APIs, \d+ rules; audit complete\.$/);
+    expect(exit).toBe('exit 0: findings never fail the run (--fail-on none), and the audit is complete; 0 warnings.');
   });
 
   test('exit 1 when a finding is at or above --fail-on (default high), 0 below it', async () => {
@@ -63,9 +59,11 @@ describe('apigw-audit audit', () => {
 
   test.each([
     ['no snapshot', [], 'audit needs at least one --snapshot FILE'],
-    ['an unknown option', ['--snapshot', DEMO, '--formt', 'json'], "Unknown option '--formt'"],
+    ['an unknown option', ['--snapshot', DEMO, '--formt', 'json'], 'unknown option "--formt" (did you mean --format?); the options are --format, '],
+    ['a mistyped option', ['--snapshots', DEMO], 'unknown option "--snapshots" (did you mean --snapshot?)'],
     ['a bad format', ['--snapshot', DEMO, '--format', 'xml'], '--format must be one of text, json, sarif; got "xml"'],
-    ['a bad severity', ['--snapshot', DEMO, '--fail-on', 'urgent'], '--fail-on must be one of critical, high, medium, low, info; got "urgent"'],
+    ['a bad severity', ['--snapshot', DEMO, '--fail-on', 'urgent'], '--fail-on must be one of critical, high, medium, low, info, none; got "urgent"'],
+    ['a mistyped severity', ['--snapshot', DEMO, '--min-severity', 'meduim'], '--min-severity must be one of critical, high, medium, low, info; got "meduim" (did you mean "medium"?)'],
     ['a malformed snapshot', ['--snapshot', file('bad.json', '{"apis": [{"ApiId": 1}]}')], 'bad.json: $.apis[0].ApiId: must be a string id'],
     ['a missing snapshot', ['--snapshot', join(dir, 'missing.json')], 'missing.json: $: cannot read the file (ENOENT)'],
     ['a bad config', ['--snapshot', DEMO, '--config', file('cfg.json', { rules: { NOPE1: 'off' } })], 'cfg.json: rules.NOPE1: no rule has this id or name'],

@@ -11,8 +11,10 @@ describe('apigw-audit scan', () => {
   test('text: each finding starts with file:line:column', async () => {
     const { code, stdout } = await runCli('scan', MOCK);
     expect(code).toBe(1);
-    expect(stdout).toMatch(new RegExp(`HIGH +IR004 +${MOCK.replaceAll('/', '\\/').replaceAll('.', '\\.')}:46:9 +integrations/MockIntegration/integrationresponses/MockResponse`));
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/in 1 API, \d+ rules; 0 values unresolved \(0 findings withheld\); audit complete\.$/);
+    expect(stdout).toMatch(new RegExp(`^${MOCK.replaceAll('/', '\\/').replaceAll('.', '\\.')}:46:9 +HIGH +IR004 +integrations/MockIntegration/integrationresponses/MockResponse`, 'm'));
+    const [summary, exit] = stdout.trim().split('\n').slice(-2);
+    expect(summary).toMatch(/in 1 API, \d+ rules; 0 values unresolved \(0 findings withheld\); audit complete\.$/);
+    expect(exit).toBe('exit 1: 6 findings at or above high (--fail-on high); 0 warnings.');
   });
 
   test('json: the audit report plus locations, logical ids and unresolved values as warnings', async () => {

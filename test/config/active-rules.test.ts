@@ -23,13 +23,24 @@ describe('rule configuration', () => {
   });
 
   test.each([
-    [{ rules: { IR404: 'off' } }, 'cfg.json: rules.IR404: no rule has this id or name'],
-    [{ rules: { IR004: 'loud' } }, 'cfg.json: rules.IR004:'],
+    [{ rules: { IR404: 'off' } }, 'cfg.json: rules.IR404: no rule has this id or name (did you mean "IR004"?)'],
+    [{ rules: { 'ir-content-handling-mising': 'off' } }, 'rules.ir-content-handling-mising: no rule has this id or name (did you mean "ir-content-handling-missing"?)'],
+    [{ rules: { IR004: 'loud' } }, 'cfg.json: rules.IR004: must be "off", a severity (critical, high, medium, low, info), {"enabled": false} or {"severity": "low"}; got "loud"'],
+    [{ rules: { IR014: 'of' } }, 'cfg.json: rules.IR014: must be "off", a severity (critical, high, medium, low, info), {"enabled": false} or {"severity": "low"}; got "of" (did you mean "off"?)'],
     [{ rules: { IR004: { enable: false } } }, 'cfg.json: rules.IR004:'],
-    [{ rule: {} }, 'cfg.json: (top level):'],
-    [{ minSeverity: 'urgent' }, 'cfg.json: minSeverity:'],
+    [{ rule: {} }, 'cfg.json: unknown key "rule" (did you mean "rules"?); the keys are rules, minSeverity, failOn'],
+    [{ minSeverity: 'urgent' }, 'cfg.json: minSeverity: must be "critical", "high", "medium", "low", "info"; got "urgent"'],
+    [{ failOn: 'hgh' }, 'cfg.json: failOn: must be "critical", "high", "medium", "low", "info", "none"; got "hgh" (did you mean "high"?)'],
   ])('rejects %j naming the field', (config, message) => {
     expect(() => summary(config)).toThrow(message);
+  });
+
+  test('a long bad value is quoted back cut short, as JSON (no raw control characters)', () => {
+    expect(() => parseAuditConfig({ failOn: `x\u0007${'y'.repeat(5000)}` }, 'cfg.json')).toThrow(/^cfg\.json: failOn: must be .*; got "x\\u0007y{72}\.\.\.$/);
+  });
+
+  test('failOn takes "none" as --fail-on does', () => {
+    expect(parseAuditConfig({ failOn: 'none' }, 'cfg.json').failOn).toBe('none');
   });
 
   test('configuration text that is not JSON names its origin', () => {
