@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -76,5 +76,6 @@ describe('action.yml', () => {
     const sarif = JSON.parse(readFileSync(join(workspace, 'apigw-audit.sarif'), 'utf8'));
     expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toContain('IR004');
     expect(readFileSync(output, 'utf8')).toBe('sarif-file=apigw-audit.sarif\nexit-code=1\n');
+    rmSync(workspace, { recursive: true, force: true });
   });
 });

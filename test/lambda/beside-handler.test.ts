@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { besideHandler } from '../../lib/lambda/beside-handler';
@@ -9,6 +9,7 @@ describe('the deployed suppression file is found beside the handler, not in the 
   writeFileSync(join(root, 'dist', 'suppressions.json'), '{"suppressions": []}');
   mkdirSync(join(root, 'functions'));
   mkdirSync(join(root, '.esbuild', '.build', 'functions'), { recursive: true });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('as on Lambda: the bundle in functions/, the file in the package root', () => {
     expect(besideHandler('dist/suppressions.json', join(root, 'functions'))).toBe(join(root, 'dist', 'suppressions.json'));
