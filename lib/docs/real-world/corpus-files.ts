@@ -40,7 +40,7 @@ const label = z.strictObject({
   apis: z.number().int().min(0),
   /** Finding keys (see finding-key.ts) that must be reported. */
   expected: z.array(z.string()),
-  /** Finding keys, or a rule id and resource (any path), that must not be reported. */
+  /** Findings that must not be reported: a finding key, or its first fields (a rule id, or a rule id and resource). */
   forbidden: z.array(z.string()),
   /** A verdict for every finding key the scan reports. */
   verdicts: z.record(z.string(), verdict),

@@ -41,7 +41,7 @@ export async function scanCorpus(configurations: readonly CorpusConfiguration[])
   return runs;
 }
 
-/** True when a forbidden entry (a full key, or a rule id and resource for any path) matches a finding key. */
+/** True when a forbidden entry (a full key, or its leading fields: a rule id, or a rule id and resource) matches a finding key. */
 export function forbids(entry: string, key: string): boolean {
   return key === entry || key.startsWith(`${entry} `);
 }
