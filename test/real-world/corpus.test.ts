@@ -38,6 +38,14 @@ describe.each(corpus.map((configuration) => [configuration.name, configuration] 
     else expect(run.apis).toBe(configuration.label.apis);
   });
 
+  const warning = configuration.label.warning;
+  if (warning !== undefined) {
+    test(gap?.warningMissing === true ? `still does not say "${warning}" (known gap)` : `says "${warning}" about what it cannot read`, () => {
+      const said = scanned(name).messages.some((message) => message.toLowerCase().includes(warning.toLowerCase()));
+      expect(said).toBe(gap?.warningMissing !== true);
+    });
+  }
+
   test('reports every expected finding (known gaps: still missing)', () => {
     const keys = new Set(scanned(name).findings.map((finding) => finding.key));
     const missing = new Set(gap?.missing ?? []);

@@ -13,7 +13,7 @@ import { z } from 'zod';
  *   fixes it; the corpus test accepts exactly these failures and fails once one is fixed, so the
  *   entry gets deleted.
  */
-export const FORMATS = ['cloudformation-yaml', 'cloudformation-json', 'sam', 'terraform', 'serverless', 'cdk-out'] as const;
+export const FORMATS = ['cloudformation-yaml', 'cloudformation-json', 'sam', 'terraform', 'serverless', 'cdk-out', 'cdk-source'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const sourceFile = z.strictObject({
@@ -44,6 +44,8 @@ const label = z.strictObject({
   forbidden: z.array(z.string()),
   /** A verdict for every finding key the scan reports. */
   verdicts: z.record(z.string(), verdict),
+  /** Text a warning or error must contain: what the scan should say about what it cannot read here. */
+  warning: z.string().min(1).optional(),
 });
 
 const gap = z.strictObject({
@@ -58,6 +60,8 @@ const gap = z.strictObject({
   apisMissed: z.boolean().optional(),
   /** Expected finding keys the scan does not report yet. */
   missing: z.array(z.string()).optional(),
+  /** The label's warning is not given yet: the scan says nothing about what it could not read. */
+  warningMissing: z.boolean().optional(),
 });
 
 export type SourceEntry = z.infer<typeof source>;
