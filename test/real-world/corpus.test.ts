@@ -32,9 +32,10 @@ describe.each(corpus.map((configuration) => [configuration.name, configuration] 
     else expect(run.loaderErrors).toEqual([]);
   });
 
-  test(gap?.apisMissed === true ? 'still misses APIs (known gap)' : 'finds the APIs a reviewer counts', () => {
+  test(gap?.apisMissed === true || gap?.apisMiscounted === true ? 'still miscounts the APIs (known gap)' : 'finds the APIs a reviewer counts', () => {
     const run = scanned(name);
     if (gap?.apisMissed === true) expect(run.apis).toBeLessThan(configuration.label.apis);
+    else if (gap?.apisMiscounted === true) expect(run.apis).not.toBe(configuration.label.apis);
     else expect(run.apis).toBe(configuration.label.apis);
   });
 

@@ -58,6 +58,8 @@ const gap = z.strictObject({
   loaderError: z.boolean().optional(),
   /** Fewer APIs are found than the configuration defines. */
   apisMissed: z.boolean().optional(),
+  /** A different number of APIs is found than the configuration defines (more or fewer). */
+  apisMiscounted: z.boolean().optional(),
   /** Expected finding keys the scan does not report yet. */
   missing: z.array(z.string()).optional(),
   /** The label's warning is not given yet: the scan says nothing about what it could not read. */
