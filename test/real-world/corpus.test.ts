@@ -76,6 +76,7 @@ test.each([
   ['!GetAtt Fn.Arn (known when deployed)', 'known when deployed'],
   ['!Sub "x${AWS::Region}": !Ref AWS::Region (a pseudo parameter, known when deployed)', 'a pseudo parameter, known when deployed'],
   ['var.name (a variable without a default)', 'a variable without a default'],
+  ["!Ref SNSTopic (AWS::SNS::Topic's id, known when deployed)", "a resource's id, known when deployed"],
   ['!Join [a, b]', '!Join'],
 ])('the cause of "%s" is "%s"', (reason, cause) => {
   expect(causeOf(reason)).toBe(cause);
