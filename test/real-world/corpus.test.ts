@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadCorpus } from '../../lib/docs/real-world/corpus-files';
 import { causeOf, corpusReport } from '../../lib/docs/real-world/corpus-report';
 import { forbids, scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
@@ -25,6 +26,13 @@ test('the corpus is not empty', () => {
 
 describe.each(corpus.map((configuration) => [configuration.name, configuration] as const))('%s', (name, configuration) => {
   const gap = configuration.gap;
+
+  test('holds exactly the files SOURCES.json names (every file has its provenance)', () => {
+    const present = readdirSync(configuration.dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(configuration.dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+    expect(present.sort()).toEqual(configuration.source.files.map((file) => file.file).sort());
+  });
 
   test(gap?.loaderError === true ? 'still fails to load (known gap)' : 'loads without an error', () => {
     const run = scanned(name);
