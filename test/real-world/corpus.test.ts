@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadCorpus } from '../../lib/docs/real-world/corpus-files';
 import { causeOf, corpusReport } from '../../lib/docs/real-world/corpus-report';
-import { forbids, scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
+import { forbids } from '../../lib/docs/real-world/finding-key';
+import { scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
 
 // The real-world corpus (test/fixtures/real-world): every configuration is scanned once and held
 // to its labels. A finding without a verdict fails here, so a rule change that adds one forces a
