@@ -72,7 +72,9 @@ function descriptor({ meta }: Rule): ReportingDescriptor {
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[meta.severity],
-      precision: meta.kind === 'certain' ? 'very-high' : 'medium',
+      kind: meta.kind,
+      // certain and policy rules are exact about what they state; the others weigh evidence.
+      precision: meta.kind === 'certain' || meta.kind === 'policy' ? 'very-high' : 'medium',
       // The kind is a tag; for SEC rules it is `security`, the tag GitHub files under security alerts.
       tags: ['apigateway', 'apigatewayv2', meta.kind],
     },
@@ -89,7 +91,7 @@ function toResult(finding: Finding, ruleIndex: number | undefined): Result {
     message: { text: finding.message },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { severity: finding.severity, resource: finding.resource.arn, path: finding.path },
+    properties: { severity: finding.severity, kind: finding.ruleKind, resource: finding.resource.arn, path: finding.path },
   };
 }
 

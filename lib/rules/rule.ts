@@ -1,3 +1,4 @@
+import type { RuleKind } from '../model/rule-kind';
 import type { Severity } from '../model/severity';
 import type {
   SnapshotApi,
@@ -8,8 +9,7 @@ import type {
 } from '../model/snapshot';
 import type { ApiSketch } from '../model/sketch';
 
-/** How sure a rule is: certain rules must never fire on a valid configuration. */
-export type RuleKind = 'certain' | 'heuristic' | 'security';
+export type { RuleKind } from '../model/rule-kind';
 
 export interface RuleMeta {
   /** Stable forever (rules-catalog.md), e.g. "IR004"; also the rule's file name. */

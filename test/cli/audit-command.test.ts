@@ -91,11 +91,14 @@ describe('apigw-audit rules and help', () => {
     const { rules } = JSON.parse(stdout);
     expect(rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
     expect(rules[0]).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), severity: expect.any(String), title: expect.any(String), rationale: expect.any(String), remediation: expect.any(String), source: expect.any(String) }));
+    expect(rules.find((r: { id: string }) => r.id === 'IR014')).toEqual(expect.objectContaining({ kind: 'policy' }));
+    expect(new Set(rules.map((r: { kind: string }) => r.kind))).toEqual(new Set(['certain', 'policy', 'heuristic', 'security']));
   });
 
   test('rules as text, one line each and a count', async () => {
     const { stdout } = await runCli('rules');
     expect(stdout.trim().split('\n')).toHaveLength(RULES.length + 1);
+    expect(stdout).toMatch(/^IR014 +low +policy +ir-content-handling-missing: /m);
   });
 
   test.each(['audit', 'rules'])('%s --help', async (command) => {

@@ -6,7 +6,7 @@ export const IR014 = defineRule({
   meta: {
     id: 'IR014',
     name: 'ir-content-handling-missing',
-    kind: 'certain',
+    kind: 'policy',
     severity: 'low',
     title: 'WebSocket integration response leaves ContentHandlingStrategy unset',
     rationale:
