@@ -6,6 +6,7 @@ import { apiFromSketch } from '../../lib/model/sketch';
 import { markUnknown, Unresolved } from '../../lib/model/unresolved';
 import { RULES } from '../../lib/rules';
 import { IR004 } from '../../lib/rules/ir/IR004';
+import { IR013 } from '../../lib/rules/ir/IR013';
 import { IR014 } from '../../lib/rules/ir/IR014';
 import { entriesOf, isPlainObject, isSet, show, text } from '../../lib/rules/values';
 import { readFileSync } from 'node:fs';
@@ -68,5 +69,14 @@ describe('guardRules', () => {
   test('a field marked unknown (a placeholder, an incomplete list) counts as unresolved', () => {
     expect(run(IR014, websocketMock({}), (api) => markUnknown(api.integrations[0]!, '*')).paths).toEqual([]);
     expect(run(IR014, websocketMock({}), (api) => markUnknown(api, 'ProtocolType')).paths).toEqual([]);
+  });
+
+  test('IR013 does not depend on the service an AWS integration calls: a URI whose region is unknown withholds nothing', () => {
+    const dynamo = {
+      ProtocolType: 'WEBSOCKET',
+      integrations: [{ IntegrationType: 'AWS', IntegrationUri: new Unresolved('!Sub arn:aws:apigateway:${AWS::Region}:dynamodb:action/PutItem'), integrationResponses: [{ IntegrationResponseKey: '/200/' }] }],
+      routes: [{ RouteKey: 'put', Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] }],
+    };
+    expect(run(IR013, dynamo)).toEqual({ paths: ['integrationResponses'], withheld: 0 });
   });
 });

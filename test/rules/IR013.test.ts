@@ -3,6 +3,11 @@ import { ruleTable } from '../support/rule-table';
 
 const lambdaUri = 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:Fn/invocations';
 const twoWay = (RouteKey = 'order') => ({ RouteKey, Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] });
+const mock = (RequestTemplates: Record<string, string>, TemplateSelectionExpression?: string) => ({
+  IntegrationType: 'MOCK',
+  RequestTemplates,
+  ...(TemplateSelectionExpression === undefined ? {} : { TemplateSelectionExpression }),
+});
 const oneWay = (RouteKey = 'order') => ({ RouteKey, Target: 'integrations/i1' });
 const api = (integration: Record<string, unknown>, keys: unknown[], routes: Record<string, unknown>[] = [twoWay()]) => ({
   ProtocolType: 'WEBSOCKET',
@@ -32,6 +37,26 @@ ruleTable(IR013, {
       expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: '"b"' }],
     },
     {
+      name: 'MOCK whose selected template sets a status no key matches: the status is the evidence',
+      api: api(mock({ '200': '{"statusCode": 200}', '404': '{"statusCode": 404}' }, '404'), ['/200/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: 'set statusCode "404", which none of them matches' }],
+    },
+    {
+      name: 'MOCK with no selection expression may pick any template, one of which misses',
+      api: api(mock({ a: '{"statusCode": 200}', b: '{"statusCode": "500"}' }), ['/2\\d\\d/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: '"500"' }],
+    },
+    {
+      name: 'MOCK whose statusCode is computed cannot be proved safe',
+      api: api(mock({ '200': '#set($c = 200)\n{"statusCode": $c}' }, '200'), ['/200/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: 'a reply that matches none of them' }],
+    },
+    {
+      name: 'MOCK without request templates',
+      api: api(mock({}, '200'), ['/200/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium' }],
+    },
+    {
       name: 'many keys are summarised',
       api: api({ IntegrationType: 'HTTP' }, ['/1/', '/2/', '/3/', '/4/', '/5/']),
       expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: 'and 2 more' }],
@@ -43,6 +68,10 @@ ruleTable(IR013, {
     { name: 'only one-way routes (IR011)', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], [oneWay()]) },
     { name: 'only $disconnect with a route response', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], [twoWay('$disconnect')]) },
     { name: 'no routes', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], []) },
+    { name: 'MOCK: a static selection picks a template with a literal statusCode its key matches', api: api(mock({ '200': '{"statusCode": 200}' }, '200'), ['/200/']) },
+    { name: 'MOCK: \\$default selection, quoted status, regex key', api: api(mock({ $default: '{ "statusCode" : "201" }' }, '\\$default'), ['/2\\d\\d/']) },
+    { name: 'MOCK: a static selection naming no template falls back to $default', api: api(mock({ $default: '{"statusCode": 200}', x: '{"statusCode": 500}' }, 'nothing'), ['/200/']) },
+    { name: 'MOCK: #if branches with literal codes, each matched', api: api(mock({ a: '#if($input.path(\'$.ok\')){"statusCode": 200}#else{"statusCode": 404}#end' }), ['/200/', '/404/']) },
     { name: 'proxy integration (IR009)', api: api({ IntegrationType: 'AWS_PROXY' }, ['/2\\d\\d/']) },
   ],
 });

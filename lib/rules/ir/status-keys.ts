@@ -116,3 +116,9 @@ export const normaliseKeyBody = memoizeText((body: string): string => {
   }
   return stack.map((atoms) => atoms.join('')).join('');
 });
+
+/** True when the reading matches `code` ("100".."599") in full. */
+export function matchesStatusCode(reading: StatusCodeReading, code: string): boolean {
+  const i = Number(code) - FIRST_CODE;
+  return i >= 0 && i < STATUS_CODES.length && ((reading.codes[i >>> 5] ?? 0) & (1 << (i & 31))) !== 0;
+}
