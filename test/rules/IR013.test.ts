@@ -29,7 +29,12 @@ ruleTable(IR013, {
     },
     { name: 'HTTP: medium', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/', '/4\\d\\d/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: '"/2\\\\d\\\\d/", "/4\\\\d\\\\d/"' }] },
     { name: 'MOCK: medium', api: api({ IntegrationType: 'MOCK' }, ['/200/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium', message: 'two-way route "order"' }] },
-    { name: 'a catch-all regex is not $default', api: api({ IntegrationType: 'HTTP' }, ['/.*/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium' }] },
+    { name: 'keys that leave status codes uncovered', api: api({ IntegrationType: 'HTTP' }, ['/[1-4]\\d\\d/']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium' }] },
+    {
+      name: 'AWS: a key that needs a non-empty errorMessage does not catch a successful reply',
+      api: api({ IntegrationType: 'AWS', IntegrationUri: lambdaUri }, ['/.+/']),
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'high' }],
+    },
     { name: 'an escaped \\$default key is not $default', api: api({ IntegrationType: 'HTTP' }, ['\\$default']), expect: [{ at: 'i1', path: 'integrationResponses', severity: 'medium' }] },
     {
       name: 'one two-way route among one-way ones',
@@ -64,6 +69,9 @@ ruleTable(IR013, {
   ],
   quiet: [
     { name: 'has $default', api: api({ IntegrationType: 'AWS', IntegrationUri: lambdaUri }, ['$default', '/.*NotFound.*/']) },
+    { name: 'HTTP: a catch-all regex leaves no reply to miss (IR104 reports the key)', api: api({ IntegrationType: 'HTTP' }, ['/.*/']) },
+    { name: 'HTTP: keys that together cover every status code', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/', '/[1345]\\d\\d/']) },
+    { name: 'AWS: a key matching an absent errorMessage (IR104 reports the key)', api: api({ IntegrationType: 'AWS', IntegrationUri: lambdaUri }, ['/.*/']) },
     { name: 'no integration responses (IR012)', api: api({ IntegrationType: 'MOCK' }, []) },
     { name: 'only one-way routes (IR011)', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], [oneWay()]) },
     { name: 'only $disconnect with a route response', api: api({ IntegrationType: 'HTTP' }, ['/2\\d\\d/'], [twoWay('$disconnect')]) },

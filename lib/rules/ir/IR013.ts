@@ -4,7 +4,8 @@ import { DEFAULT_KEY, isNonProxy, isTwoWay, regexBody } from '../selectors';
 import { show, text } from '../values';
 import { mockStatusCodes } from './mock-status-codes';
 import { showList } from './show-list';
-import { matchesStatusCode, readStatusKey } from './status-keys';
+import { compileJsRegex, javaOnlySyntax } from './java-regex';
+import { matchesStatusCode, readStatusKey, STATUS_CODES } from './status-keys';
 
 export const IR013 = defineRule({
   meta: {
@@ -34,8 +35,9 @@ export const IR013 = defineRule({
     integration: ({ integration, routes }) => {
       const responses = integration.integrationResponses;
       const twoWay = routes.find(isTwoWay);
-      // Exactly the catalog's test: a catch-all regex such as /.*/ is not $default (IR104 reports it).
       if (!isNonProxy(integration) || responses.length === 0 || twoWay === undefined || responses.some((response) => response.IntegrationResponseKey === DEFAULT_KEY)) return [];
+      // Keys that catch every reply (/.*/ and the like) leave no reply to miss; IR104 reports them.
+      if (catchesEveryReply(integration.IntegrationType, responses)) return [];
       const keys = showList(responses.map((response) => response.IntegrationResponseKey));
       const mockCodes = mockStatusCodes(integration);
       let unmatched: string;
@@ -64,4 +66,19 @@ function keyMatches(response: SnapshotIntegrationResponse, code: string): boolea
   const body = regexBody(text(response.IntegrationResponseKey));
   const reading = body === undefined ? undefined : readStatusKey(body);
   return reading !== undefined && reading.javaOnly === undefined && matchesStatusCode(reading, code);
+}
+
+/**
+ * Whether the keys together match whatever the integration replies: for HTTP and MOCK every
+ * status code; for AWS, whose keys are matched on errorMessage, a reply without one (a key
+ * that matches the empty string).
+ */
+function catchesEveryReply(type: unknown, responses: readonly SnapshotIntegrationResponse[]): boolean {
+  if (type === 'AWS') {
+    return responses.some((response) => {
+      const body = regexBody(text(response.IntegrationResponseKey));
+      return body !== undefined && compileJsRegex(body) !== undefined && javaOnlySyntax(body) === undefined && new RegExp(`^(?:${body})$`).test('');
+    });
+  }
+  return STATUS_CODES.every((code) => responses.some((response) => keyMatches(response, code)));
 }
