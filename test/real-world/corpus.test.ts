@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { loadCorpus } from '../../lib/docs/real-world/corpus-files';
+import { causeOf, corpusReport } from '../../lib/docs/real-world/corpus-report';
+import { forbids, scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
+
+// The real-world corpus (test/fixtures/real-world): every configuration is scanned once and held
+// to its labels. A finding without a verdict fails here, so a rule change that adds one forces a
+// review; a known gap that no longer happens fails too, so its KNOWN-GAPS.json entry is deleted.
+const corpus = loadCorpus();
+let runs = new Map<string, ConfigurationRun>();
+const scanned = (name: string): ConfigurationRun => {
+  const run = runs.get(name);
+  if (run === undefined) throw new Error(`${name} was not scanned`);
+  return run;
+};
+
+// One scan of the whole corpus (a few seconds, longer on a loaded machine) serves every test.
+beforeAll(async () => {
+  runs = new Map((await scanCorpus(corpus)).map((run) => [run.configuration.name, run]));
+}, 120_000);
+
+test('the corpus is not empty', () => {
+  expect(corpus.length).toBeGreaterThan(0);
+});
+
+describe.each(corpus.map((configuration) => [configuration.name, configuration] as const))('%s', (name, configuration) => {
+  const gap = configuration.gap;
+
+  test(gap?.loaderError === true ? 'still fails to load (known gap)' : 'loads without an error', () => {
+    const run = scanned(name);
+    if (gap?.loaderError === true) expect(run.loaderErrors).not.toEqual([]);
+    else expect(run.loaderErrors).toEqual([]);
+  });
+
+  test(gap?.apisMissed === true ? 'still misses APIs (known gap)' : 'finds the APIs a reviewer counts', () => {
+    const run = scanned(name);
+    if (gap?.apisMissed === true) expect(run.apis).toBeLessThan(configuration.label.apis);
+    else expect(run.apis).toBe(configuration.label.apis);
+  });
+
+  test('reports every expected finding (known gaps: still missing)', () => {
+    const keys = new Set(scanned(name).findings.map((finding) => finding.key));
+    const missing = new Set(gap?.missing ?? []);
+    expect(configuration.label.expected.filter((key) => !missing.has(key) && !keys.has(key))).toEqual([]);
+    expect([...missing].filter((key) => keys.has(key))).toEqual([]);
+  });
+
+  test('reports no forbidden finding', () => {
+    const keys = scanned(name).findings.map((finding) => finding.key);
+    expect(keys.filter((key) => configuration.label.forbidden.some((entry) => forbids(entry, key)))).toEqual([]);
+  });
+
+  test('every finding has a verdict and every verdict a finding', () => {
+    const keys = scanned(name).findings.map((finding) => finding.key);
+    const verdicts = configuration.label.verdicts;
+    expect(keys.filter((key) => verdicts[key] === undefined)).toEqual([]);
+    expect(Object.keys(verdicts).filter((key) => !keys.includes(key))).toEqual([]);
+  });
+});
+
+test('docs/real-world.md is committed and up to date (run `npm run docs`)', () => {
+  const committed = existsSync('docs/real-world.md') ? readFileSync('docs/real-world.md', 'utf8') : undefined;
+  expect(committed).toBe(corpusReport(corpus.map((configuration) => scanned(configuration.name))));
+});
+
+test.each([
+  ['!GetAtt Fn.Arn (known when deployed)', 'known when deployed'],
+  ['!Sub "x${AWS::Region}": !Ref AWS::Region (a pseudo parameter, known when deployed)', 'a pseudo parameter, known when deployed'],
+  ['var.name (a variable without a default)', 'a variable without a default'],
+  ['!Join [a, b]', '!Join'],
+])('the cause of "%s" is "%s"', (reason, cause) => {
+  expect(causeOf(reason)).toBe(cause);
+});
