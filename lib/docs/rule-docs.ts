@@ -1,13 +1,15 @@
 import { evaluate } from '../engine/evaluate';
 import { apiFromSketch, type ApiSketch } from '../model/sketch';
 import type { Rule } from '../rules/rule';
+import { precisionPercent, type PrecisionByRule, type RulePrecision } from './rule-precision';
 
 /**
  * Rule documentation generated from rule metadata (cfn-lint's docs/rules.md, one page per rule
  * as ESLint does). The example findings are computed by running the rule, so a page can never
- * show a message the rule does not produce.
+ * show a message the rule does not produce. The precision on real configurations comes from
+ * docs/rule-precision.json, which `npm run docs` measures on the real-world corpus.
  */
-export function ruleDoc(rule: Rule): string {
+export function ruleDoc(rule: Rule, precision: RulePrecision | undefined): string {
   const { meta } = rule;
   return [
     `# ${meta.id} ${meta.name}`,
@@ -25,6 +27,10 @@ export function ruleDoc(rule: Rule): string {
     '## How to fix',
     '',
     meta.remediation,
+    '',
+    '## On real configurations',
+    '',
+    onCorpus(precision),
     '',
     '## Example that fires',
     '',
@@ -48,17 +54,39 @@ export function ruleDoc(rule: Rule): string {
 }
 
 /** docs/rules.md: the index of every rule. */
-export function rulesIndex(rules: readonly Rule[]): string {
-  return ['# Rules', '', `${rules.length} rules. Generated from the rule metadata by \`npm run docs\`; do not edit by hand.`, '', rulesTable(rules, 'rules/'), ''].join('\n');
+export function rulesIndex(rules: readonly Rule[], precision: PrecisionByRule): string {
+  return [
+    '# Rules',
+    '',
+    `${rules.length} rules. Generated from the rule metadata by \`npm run docs\`; do not edit by hand. "fired" and "precision" are measured on the real-world corpus ([real-world.md](real-world.md)).`,
+    '',
+    rulesTable(rules, precision, 'rules/'),
+    '',
+  ].join('\n');
 }
 
 /** The rule table, with links relative to where it is shown (README or docs/). */
-export function rulesTable(rules: readonly Rule[], linkPrefix: string): string {
+export function rulesTable(rules: readonly Rule[], precision: PrecisionByRule, linkPrefix: string): string {
   return [
-    '| id | name | severity | kind | title |',
-    '|---|---|---|---|---|',
-    ...rules.map(({ meta }) => `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.name} | ${meta.severity} | ${meta.kind} | ${escapeCell(meta.title)} |`),
+    '| id | name | severity | kind | fired | precision | title |',
+    '|---|---|---|---|---|---|---|',
+    ...rules.map(({ meta }) => {
+      const measured = precision[meta.id];
+      const fired = measured === undefined ? '-' : String(measured.fired);
+      const percent = measured === undefined ? '-' : precisionPercent(measured);
+      return `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.name} | ${meta.severity} | ${meta.kind} | ${fired} | ${percent} | ${escapeCell(meta.title)} |`;
+    }),
   ].join('\n');
+}
+
+/** The rule page's sentence on the corpus: how often it fired and how many findings were real. */
+function onCorpus(precision: RulePrecision | undefined): string {
+  const corpus = 'the real-world corpus of public configurations ([docs/real-world.md](../real-world.md))';
+  if (precision === undefined) return `Not measured yet on ${corpus}.`;
+  if (precision.fired === 0) return `Fired on nothing in ${corpus}.`;
+  const unlabelled = precision.fired - precision.real - precision.noise;
+  const rest = unlabelled === 0 ? '' : ` (${unlabelled} not labelled)`;
+  return `Fired ${precision.fired} time${precision.fired === 1 ? '' : 's'} on ${corpus}: ${precision.real} real, ${precision.noise} noise${rest}; precision ${precisionPercent(precision)}.`;
 }
 
 function exampleFindings(rule: Rule, sketch: ApiSketch): string[] {

@@ -20,7 +20,7 @@ ruleTable(IR013, {
     {
       name: 'Lambda with only status-style keys: high',
       api: api({ IntegrationType: 'AWS', IntegrationUri: lambdaUri }, ['/2\\d\\d/']),
-      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'high', message: 'no errorMessage' }],
+      expect: [{ at: 'i1', path: 'integrationResponses', severity: 'high', message: 'no errorMessage for the keys to match' }],
     },
     {
       name: 'AWS service integration: high',

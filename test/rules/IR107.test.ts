@@ -37,6 +37,7 @@ ruleTable(IR107, {
     { name: 'a header may evaluate to anything', api: response({ 'application/json': '{}' }, '${integration.response.header.Content-Type}') },
     { name: 'the status code inside other text may be anything', api: response({ 'x-200': '{}' }, 'x-${integration.response.statuscode}') },
     { name: 'no templates (IR108 covers the expression)', api: response({}, '200') },
+    { name: 'a response on a proxy integration is dead as a whole (IR009)', api: { ProtocolType: 'WEBSOCKET', integrations: [{ IntegrationType: 'AWS_PROXY', integrationResponses: [{ IntegrationResponseKey: '$default', ResponseTemplates: { a: '{}' }, TemplateSelectionExpression: 'xxx' }] }] } },
     { name: 'absent or odd templates', api: response(undefined) },
     { name: 'templates that are not a map', api: response('{}') },
     { name: 'an expression of an odd type', api: response({ '200': '{}' }, 200) },

@@ -32,6 +32,7 @@ ruleTable(IR118, {
     { name: 'only a $default template: nothing else to select', api: response({ $default: '{}' }, 'xxx') },
     { name: 'no $default template (IR107 reports it)', api: response({ 'application/json': '{}' }, 'xxx') },
     { name: 'no expression', api: response({ 'application/json': '{}', $default: '{}' }) },
+    { name: 'a response on an HTTP API is dead as a whole (IR010)', api: { ...response({ a: '{}', $default: '{}' }, 'xxx'), ProtocolType: 'HTTP' } },
     { name: 'an expression of an odd type', api: response({ a: '{}', $default: '{}' }, 7) },
     { name: 'templates that are not a map', api: response('{}', 'xxx') },
   ],

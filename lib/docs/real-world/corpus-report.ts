@@ -1,3 +1,4 @@
+import { precisionPercent } from '../rule-precision';
 import { FORMATS, type Format } from './corpus-files';
 import type { ConfigurationRun } from './scan-corpus';
 
@@ -68,8 +69,7 @@ function ruleTable(runs: readonly ConfigurationRun[]): string[] {
   if (ruleIds.size === 0) return ['No findings.'];
   const rows = [...ruleIds].sort().map((ruleId) => {
     const counts = countVerdicts(runs, ruleId);
-    const precision = counts.real + counts.noise === 0 ? '-' : `${Math.round((100 * counts.real) / (counts.real + counts.noise))}%`;
-    return `| ${ruleId} | ${counts.findings} | ${counts.real} | ${counts.noise} | ${precision} |`;
+    return `| ${ruleId} | ${counts.findings} | ${counts.real} | ${counts.noise} | ${precisionPercent(counts)} |`;
   });
   return ['| rule | findings | real | noise | precision |', '|---|---|---|---|---|', ...rows];
 }
@@ -92,7 +92,8 @@ export function causeOf(reason: string): string {
   return why?.[1] ?? reason.split(' ')[0] ?? reason;
 }
 
-function countVerdicts(runs: readonly ConfigurationRun[], ruleId?: string): { findings: number; real: number; noise: number } {
+/** Findings and their verdicts over some runs, for one rule or all. */
+export function countVerdicts(runs: readonly ConfigurationRun[], ruleId?: string): { findings: number; real: number; noise: number } {
   const counts = { findings: 0, real: 0, noise: 0 };
   for (const run of runs) {
     for (const finding of run.findings) {

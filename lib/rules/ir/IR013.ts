@@ -15,7 +15,7 @@ export const IR013 = defineRule({
     severity: 'high',
     title: 'Non-proxy integration on a two-way route has integration responses but no $default',
     rationale:
-      'A reply that matches no integration response key fails with "No match for output mapping and no default output mapping configured"; AWS says one response should "ideally" be the $default catch-all. For AWS (Lambda) integrations keys are matched against errorMessage, which a successful reply does not have, so only $default catches it (high); for HTTP the backend\'s statuses decide (medium). A heuristic, not certain: whether a reply can miss depends on a backend the configuration does not show. A MOCK integration shows it: when its request templates set only literal status codes, the rule fires only if one of them matches no key.',
+      'A reply that matches no integration response key fails with "No match for output mapping and no default output mapping configured"; AWS says one response should "ideally" be the $default catch-all. For Lambda (AWS) integrations keys are matched against errorMessage, which a successful reply does not have, so only $default catches it; other AWS services (DynamoDB, SQS, SNS) answer errors with 4xx/5xx statuses that /200/-style keys miss (AWS: high, as the URI often cannot tell Lambda from another service). For HTTP the backend\'s statuses decide (medium). A heuristic, not certain: whether a reply can miss depends on a backend the configuration does not show. A MOCK integration shows it: when its request templates set only literal status codes, the rule fires only if one of them matches no key.',
     remediation: 'Add a $default integration response as the catch-all.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-selection-expressions.html',
     examples: {
@@ -47,8 +47,11 @@ export const IR013 = defineRule({
         if (missed.length === 0) return [];
         unmatched = `its request templates set statusCode ${showList(missed)}, which none of them matches, so that reply`;
       } else {
-        // Integration responses of an AWS integration are matched on errorMessage, whatever service it calls.
-        unmatched = integration.IntegrationType === 'AWS' ? 'a reply whose errorMessage matches none of them (a successful Lambda reply has no errorMessage)' : 'a reply that matches none of them';
+        // Not told apart by the URI, which a scan often cannot resolve: either way a reply can miss.
+        unmatched =
+          integration.IntegrationType === 'AWS'
+            ? 'a reply that matches none of them (a successful Lambda reply has no errorMessage for the keys to match; another AWS service answers errors with 4xx/5xx statuses)'
+            : 'a reply that matches none of them';
       }
       return [
         {

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule';
 import { DEFAULT_KEY } from '../selectors';
+import { isDeadResponse } from './dead-response';
 import { entriesOf, show, text } from '../values';
 import { showList } from './show-list';
 import { selectableKeys } from './template-selection';
@@ -27,11 +28,13 @@ export const IR107 = defineRule({
     },
   },
   check: {
-    integrationResponse: ({ response }) => {
+    // A response that is dead as a whole (IR009, IR010, IR011, IR015) is reported once, there.
+    integrationResponse: (node) => {
+      const { response } = node;
       const keys = entriesOf(response.ResponseTemplates).map(([key]) => key);
       const expression = text(response.TemplateSelectionExpression);
       // With a $default template something is always selected: IR118 reports templates it leaves dead.
-      if (keys.length === 0 || keys.includes(DEFAULT_KEY) || expression === undefined) return [];
+      if (keys.length === 0 || keys.includes(DEFAULT_KEY) || expression === undefined || isDeadResponse(node)) return [];
       if (selectableKeys(expression, keys)?.length !== 0) return [];
       // Reported at ResponseTemplates, where it always was, so fingerprints in baselines stay valid.
       return [{ path: 'ResponseTemplates', message: `No template can be selected from ${showList(keys)}: TemplateSelectionExpression ${show(expression)} can evaluate to none of them, and there is no $default template to fall back to.` }];

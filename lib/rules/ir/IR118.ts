@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule';
 import { DEFAULT_KEY } from '../selectors';
+import { isDeadResponse } from './dead-response';
 import { entriesOf, show, text } from '../values';
 import { showList } from './show-list';
 import { selectableKeys } from './template-selection';
@@ -27,12 +28,14 @@ export const IR118 = defineRule({
     },
   },
   check: {
-    integrationResponse: ({ response }) => {
+    // A response that is dead as a whole (IR009, IR010, IR011, IR015) is reported once, there.
+    integrationResponse: (node) => {
+      const { response } = node;
       const keys = entriesOf(response.ResponseTemplates).map(([key]) => key);
       const named = keys.filter((key) => key !== DEFAULT_KEY);
       const expression = text(response.TemplateSelectionExpression);
       // Without a $default template nothing at all is selected: IR107's finding.
-      if (named.length === 0 || !keys.includes(DEFAULT_KEY) || expression === undefined) return [];
+      if (named.length === 0 || !keys.includes(DEFAULT_KEY) || expression === undefined || isDeadResponse(node)) return [];
       if (selectableKeys(expression, named)?.length !== 0) return [];
       return [
         {
