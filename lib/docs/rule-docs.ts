@@ -16,9 +16,9 @@ export function ruleDoc(rule: Rule, precision: RulePrecision | undefined): strin
     '',
     `**${meta.title}**`,
     '',
-    `| id | name | default severity | kind |`,
-    `|---|---|---|---|`,
-    `| ${meta.id} | ${meta.name} | ${meta.severity} | ${meta.kind} |`,
+    `| id | name | default severity | kind | enabled by default |`,
+    `|---|---|---|---|---|`,
+    `| ${meta.id} | ${meta.name} | ${meta.severity} | ${meta.kind} | ${meta.enabledByDefault === false ? 'no: turn it on in the configuration' : 'yes'} |`,
     '',
     '## Why',
     '',
@@ -48,7 +48,9 @@ export function ruleDoc(rule: Rule, precision: RulePrecision | undefined): strin
     '',
     '## Configuration',
     '',
-    `Turn it off with \`{"rules": {"${meta.id}": "off"}}\` or change its severity with \`{"rules": {"${meta.id}": "info"}}\` (see the README, "Configuration").`,
+    meta.enabledByDefault === false
+      ? `Off by default. Turn it on with \`{"rules": {"${meta.id}": {"enabled": true}}}\` or at a severity of your choice with \`{"rules": {"${meta.id}": "info"}}\` (see the README, "Configuration").`
+      : `Turn it off with \`{"rules": {"${meta.id}": "off"}}\` or change its severity with \`{"rules": {"${meta.id}": "info"}}\` (see the README, "Configuration").`,
     '',
   ].join('\n');
 }

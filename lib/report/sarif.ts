@@ -69,7 +69,7 @@ function descriptor({ meta }: Rule): ReportingDescriptor {
     },
     // SARIF wants an absolute URI here; the rule page is linked from the help text.
     helpUri: meta.source,
-    defaultConfiguration: { level: LEVEL[meta.severity] },
+    defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.enabledByDefault !== false },
     properties: {
       'security-severity': SECURITY_SEVERITY[meta.severity],
       kind: meta.kind,

@@ -14,6 +14,7 @@ const metaSchema = z.object({
   title: z.string().min(10).max(150).refine((title) => !title.endsWith('.'), 'must not end with a period'),
   rationale: z.string().min(20),
   remediation: z.string().min(10),
+  enabledByDefault: z.literal(false).optional(),
   source: z.string().regex(/^https:\/\//, 'must be an https URL'),
   examples: z.object({ fires: z.record(z.string(), z.unknown()), quiet: z.record(z.string(), z.unknown()) }),
 });

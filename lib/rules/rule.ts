@@ -23,6 +23,11 @@ export interface RuleMeta {
   /** Why it matters, in a sentence or two (the catalog's "why"). */
   rationale: string;
   remediation: string;
+  /**
+   * False for a rule that runs only when configuration turns it on: a heuristic whose measured
+   * precision did not earn it a place by default (its rationale says why). Absent means on.
+   */
+  enabledByDefault?: false;
   /** The AWS documentation (or other source) behind the rule. */
   source: string;
   /** One configuration that fires and one that stays quiet; tested, and shown in the rule's doc. */

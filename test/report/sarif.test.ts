@@ -63,6 +63,7 @@ describe('what GitHub code scanning needs', () => {
       expect(rule.properties?.['security-severity']).toBe(SECURITY_SEVERITY[meta.severity]);
       expect(rule.properties?.tags).toEqual(expect.arrayContaining(['apigatewayv2', meta.kind]));
       expect(rule.properties?.['kind']).toBe(meta.kind);
+      expect(rule.defaultConfiguration?.enabled).toBe(meta.enabledByDefault !== false);
     }
   });
 
