@@ -13,7 +13,7 @@ import { z } from 'zod';
  *   fixes it; the corpus test accepts exactly these failures and fails once one is fixed, so the
  *   entry gets deleted.
  */
-export const FORMATS = ['cloudformation-yaml', 'cloudformation-json', 'sam', 'terraform', 'serverless', 'cdk-out'] as const;
+export const FORMATS = ['cloudformation-yaml', 'cloudformation-json', 'sam', 'terraform', 'serverless', 'cdk-out', 'cdk-source'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const sourceFile = z.strictObject({
@@ -40,10 +40,12 @@ const label = z.strictObject({
   apis: z.number().int().min(0),
   /** Finding keys (see finding-key.ts) that must be reported. */
   expected: z.array(z.string()),
-  /** Finding keys, or a rule id and resource (any path), that must not be reported. */
+  /** Findings that must not be reported: a finding key, or its first fields (a rule id, or a rule id and resource). */
   forbidden: z.array(z.string()),
   /** A verdict for every finding key the scan reports. */
   verdicts: z.record(z.string(), verdict),
+  /** Text a warning or error must contain: what the scan should say about what it cannot read here. */
+  warning: z.string().min(1).optional(),
 });
 
 const gap = z.strictObject({
@@ -56,8 +58,12 @@ const gap = z.strictObject({
   loaderError: z.boolean().optional(),
   /** Fewer APIs are found than the configuration defines. */
   apisMissed: z.boolean().optional(),
+  /** A different number of APIs is found than the configuration defines (more or fewer). */
+  apisMiscounted: z.boolean().optional(),
   /** Expected finding keys the scan does not report yet. */
   missing: z.array(z.string()).optional(),
+  /** The label's warning is not given yet: the scan says nothing about what it could not read. */
+  warningMissing: z.boolean().optional(),
 });
 
 export type SourceEntry = z.infer<typeof source>;

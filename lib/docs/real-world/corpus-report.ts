@@ -9,6 +9,7 @@ const FORMAT_NAMES: Record<Format, string> = {
   terraform: 'Terraform',
   serverless: 'Serverless Framework',
   'cdk-out': 'CDK output (cdk.out, snapshots)',
+  'cdk-source': 'CDK source without cdk.out',
 };
 
 /**

@@ -17,6 +17,8 @@ export interface ConfigurationRun {
   apis: number;
   /** Messages of files the scan could not read. */
   loaderErrors: string[];
+  /** Every warning and error message, for labels that expect the scan to say something. */
+  messages: string[];
   findings: { key: string; ruleId: string }[];
   /** Why each unresolved value could not be resolved. */
   unresolvedReasons: string[];
@@ -29,6 +31,7 @@ export async function scanConfiguration(configuration: CorpusConfiguration): Pro
     configuration,
     apis: result.summary.apisAudited,
     loaderErrors: result.errors.filter((error) => error.source === 'loader').map((error) => error.message),
+    messages: [...result.warnings.map((warning) => warning.message), ...result.errors.map((error) => error.message)],
     findings: result.findings.map((finding) => ({ key: findingKey(finding), ruleId: finding.ruleId })),
     unresolvedReasons: result.unresolved.map((value) => value.reason),
   };
@@ -41,7 +44,7 @@ export async function scanCorpus(configurations: readonly CorpusConfiguration[])
   return runs;
 }
 
-/** True when a forbidden entry (a full key, or a rule id and resource for any path) matches a finding key. */
+/** True when a forbidden entry (a full key, or its leading fields: a rule id, or a rule id and resource) matches a finding key. */
 export function forbids(entry: string, key: string): boolean {
   return key === entry || key.startsWith(`${entry} `);
 }
