@@ -76,7 +76,8 @@ export function rulesTable(rules: readonly Rule[], precision: PrecisionByRule, l
       const measured = precision[meta.id];
       const fired = measured === undefined ? '-' : String(measured.fired);
       const percent = measured === undefined ? '-' : precisionPercent(measured);
-      return `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.name} | ${meta.severity} | ${meta.kind} | ${fired} | ${percent} | ${escapeCell(meta.title)} |`;
+      const severity = meta.enabledByDefault === false ? `${meta.severity}, off by default` : meta.severity;
+      return `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.name} | ${severity} | ${meta.kind} | ${fired} | ${percent} | ${escapeCell(meta.title)} |`;
     }),
   ].join('\n');
 }
