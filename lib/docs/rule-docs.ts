@@ -1,5 +1,6 @@
 import { evaluate } from '../engine/evaluate';
 import { apiFromSketch, type ApiSketch } from '../model/sketch';
+import { RULE_KINDS, type RuleKind } from '../model/rule-kind';
 import type { Rule } from '../rules/rule';
 import { precisionPercent, type PrecisionByRule, type RulePrecision } from './rule-precision';
 
@@ -62,8 +63,31 @@ export function rulesIndex(rules: readonly Rule[], precision: PrecisionByRule): 
     '',
     `${rules.length} rules. Generated from the rule metadata by \`npm run docs\`; do not edit by hand. "fired" and "precision" are measured on the real-world corpus ([real-world.md](real-world.md)).`,
     '',
+    kindTable(rules, precision),
+    '',
     rulesTable(rules, precision, 'rules/'),
     '',
+  ].join('\n');
+}
+
+/** Findings and precision on the corpus by kind, and heuristic and security together (the bar is 85 %). */
+function kindTable(rules: readonly Rule[], precision: PrecisionByRule): string {
+  const total = (kinds: readonly RuleKind[]): RulePrecision =>
+    rules
+      .filter(({ meta }) => kinds.includes(meta.kind))
+      .reduce((sum, { meta }) => {
+        const measured = precision[meta.id] ?? { fired: 0, real: 0, noise: 0 };
+        return { fired: sum.fired + measured.fired, real: sum.real + measured.real, noise: sum.noise + measured.noise };
+      }, { fired: 0, real: 0, noise: 0 });
+  const row = (label: string, kinds: readonly RuleKind[]) => {
+    const sum = total(kinds);
+    return `| ${label} | ${sum.fired} | ${sum.real} | ${sum.noise} | ${precisionPercent(sum)} |`;
+  };
+  return [
+    '| kind | fired | real | noise | precision |',
+    '|---|---|---|---|---|',
+    ...RULE_KINDS.map((kind) => row(kind, [kind])),
+    row('heuristic and security', ['heuristic', 'security']),
   ].join('\n');
 }
 
