@@ -22,7 +22,13 @@ const precisionFile = z.record(z.string(), z.strictObject({ fired: count, real: 
 
 /** The committed precision file; a missing or malformed one is an error naming the file. */
 export function readRulePrecision(path: string): PrecisionByRule {
-  const result = precisionFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message} (run \`npm run docs\`)`);
+  }
+  const result = precisionFile.safeParse(parsed);
   if (!result.success) throw new Error(`${path}: ${result.error.issues[0]?.path.join('.') ?? ''} ${result.error.issues[0]?.message ?? 'is invalid'}`);
   return result.data;
 }
