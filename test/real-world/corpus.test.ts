@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadCorpus } from '../../lib/docs/real-world/corpus-files';
 import { causeOf, corpusReport } from '../../lib/docs/real-world/corpus-report';
+import { forbids } from '../../lib/docs/real-world/finding-key';
 import { measurePrecision, precisionFileText } from '../../lib/docs/real-world/measure-precision';
-import { forbids, scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
+import { scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
 import { RULE_PRECISION_FILE } from '../../lib/docs/rule-precision';
 import { RULES } from '../../lib/rules';
 
@@ -28,6 +30,13 @@ test('the corpus is not empty', () => {
 
 describe.each(corpus.map((configuration) => [configuration.name, configuration] as const))('%s', (name, configuration) => {
   const gap = configuration.gap;
+
+  test('holds exactly the files SOURCES.json names (every file has its provenance)', () => {
+    const present = readdirSync(configuration.dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(configuration.dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+    expect(present.sort()).toEqual(configuration.source.files.map((file) => file.file).sort());
+  });
 
   test(gap?.loaderError === true ? 'still fails to load (known gap)' : 'loads without an error', () => {
     const run = scanned(name);
@@ -84,6 +93,7 @@ test.each([
   ['!GetAtt Fn.Arn (known when deployed)', 'known when deployed'],
   ['!Sub "x${AWS::Region}": !Ref AWS::Region (a pseudo parameter, known when deployed)', 'a pseudo parameter, known when deployed'],
   ['var.name (a variable without a default)', 'a variable without a default'],
+  ["!Ref SNSTopic (AWS::SNS::Topic's id, known when deployed)", "a resource's id, known when deployed"],
   ['!Join [a, b]', '!Join'],
 ])('the cause of "%s" is "%s"', (reason, cause) => {
   expect(causeOf(reason)).toBe(cause);

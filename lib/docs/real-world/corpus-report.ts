@@ -86,11 +86,14 @@ function causeTable(runs: readonly ConfigurationRun[]): string[] {
 /**
  * The cause of an unresolved value: the readers end a reason with why in parentheses
  * (`!GetAtt Fn.Arn (known when deployed)`, `var.x (a variable without a default)`); a reason
- * without one is grouped by its first word (the intrinsic or expression kind).
+ * without one is grouped by its first word (the intrinsic or expression kind). The resource
+ * type a CloudFormation reason names (`AWS::SNS::Topic's id, ...`) is left out, so one cause is
+ * one row whatever the type.
  */
 export function causeOf(reason: string): string {
-  const why = /\(([^()]*)\)[^()]*$/.exec(reason);
-  return why?.[1] ?? reason.split(' ')[0] ?? reason;
+  const why = /\(([^()]*)\)[^()]*$/.exec(reason)?.[1];
+  if (why === undefined) return reason.split(' ')[0] ?? reason;
+  return why.replace(/^[\w:]+'s /, "a resource's ");
 }
 
 /** Findings and their verdicts over some runs, for one rule or all. */

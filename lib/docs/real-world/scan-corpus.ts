@@ -1,15 +1,7 @@
-import type { Finding } from '../../model/finding';
 import { scan } from '../../iac/scan';
 import { RULES } from '../../rules';
 import type { CorpusConfiguration } from './corpus-files';
-
-/**
- * A finding's label key: rule id, resource (its logical id or Terraform address) and property
- * path. It names the mistake, not where it is written, so it survives edits that move lines.
- */
-export function findingKey(finding: Finding): string {
-  return `${finding.ruleId} ${finding.resource.logicalId ?? finding.resource.arn} ${finding.path}`;
-}
+import { findingKey } from './finding-key';
 
 /** What one scan of one configuration produced, in the terms the labels use. */
 export interface ConfigurationRun {
@@ -42,9 +34,4 @@ export async function scanCorpus(configurations: readonly CorpusConfiguration[])
   const runs: ConfigurationRun[] = [];
   for (const configuration of configurations) runs.push(await scanConfiguration(configuration));
   return runs;
-}
-
-/** True when a forbidden entry (a full key, or its leading fields: a rule id, or a rule id and resource) matches a finding key. */
-export function forbids(entry: string, key: string): boolean {
-  return key === entry || key.startsWith(`${entry} `);
 }
