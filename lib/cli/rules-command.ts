@@ -4,7 +4,7 @@ import { choiceOption, parseOptions } from './options';
 
 const HELP = `Usage: apigw-audit rules [--format text|json]
 
-Lists every rule with its id, default severity, kind and title (json: the full metadata\nexcept the examples, which are on each rule's page in docs/rules/).
+Lists every rule with its id, default severity, kind and title, and says which are off by\ndefault (json: the full metadata except the examples, which are on each rule's page in docs/rules/).
 `;
 
 export const rulesCommand: Command = {
@@ -17,12 +17,12 @@ export const rulesCommand: Command = {
     }
     const format = choiceOption(values.format, '--format', ['text', 'json'] as const, 'text');
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ rules: RULES.map(({ meta: { examples: _examples, ...meta } }) => meta) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ rules: RULES.map(({ meta: { examples: _examples, ...meta } }) => ({ ...meta, enabledByDefault: meta.enabledByDefault !== false })) }, null, 2)}\n`);
       return 0;
     }
     const idWidth = Math.max(...RULES.map((rule) => rule.meta.id.length));
     for (const { meta } of RULES) {
-      io.stdout(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(8)} ${meta.kind.padEnd(9)} ${meta.name}: ${meta.title}\n`);
+      io.stdout(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(8)} ${meta.kind.padEnd(9)} ${meta.name}: ${meta.title}${meta.enabledByDefault === false ? ' (off by default)' : ''}\n`);
     }
     io.stdout(`${RULES.length} rules.\n`);
     return 0;

@@ -4,8 +4,9 @@ import type { Rule } from '../rules/rule';
 import { ConfigError, type AuditConfig, type RuleSetting } from './audit-config';
 
 /**
- * The rules a run uses: every rule is on by default; configuration turns rules off or changes
- * their severity. A setting for a rule that does not exist is an error, not a silent no-op,
+ * The rules a run uses: every rule is on by default except those whose metadata says
+ * `enabledByDefault: false`; configuration turns rules off or on, or changes their severity
+ * (naming a severity for a rule that is off by default turns it on). A setting for a rule that does not exist is an error, not a silent no-op,
  * because it almost always is a typo that leaves a rule on that the user meant to silence.
  */
 export function activeRules(rules: readonly Rule[], config: AuditConfig, origin: string): ActiveRule[] {
@@ -20,7 +21,7 @@ export function activeRules(rules: readonly Rule[], config: AuditConfig, origin:
   }
   return rules.flatMap((rule): ActiveRule[] => {
     const setting = settings.get(rule);
-    if (setting === undefined) return [{ rule }];
+    if (setting === undefined) return rule.meta.enabledByDefault === false ? [] : [{ rule }];
     if (setting === 'off') return [];
     if (typeof setting === 'string') return [{ rule, severityOverride: setting }];
     if (setting.enabled === false) return [];

@@ -6,7 +6,7 @@ import { SEVERITIES } from '../model/severity';
 /**
  * The audit configuration, the same object whether it comes from `--config FILE` or from the
  * Lambda's environment. Per rule (by id or name): "off", a severity, or
- * `{ "enabled": false }` / `{ "severity": "low" }`.
+ * `{ "enabled": false }` / `{ "enabled": true }` / `{ "severity": "low" }`.
  */
 /** `must be one of ...; got "of" (did you mean "off"?)`: the bad value and the allowed ones. */
 const oneOf =

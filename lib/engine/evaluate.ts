@@ -96,6 +96,7 @@ function toFinding({ rule, severityOverride }: ActiveRule, problem: Problem, res
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
+    ruleKind: rule.meta.kind,
     severity: severityOverride ?? problem.severity ?? rule.meta.severity,
     title: rule.meta.title,
     message: problem.message,

@@ -1,3 +1,4 @@
+import type { RuleKind } from './rule-kind';
 import type { Severity } from './severity';
 
 export type ResourceType = 'Api' | 'Integration' | 'IntegrationResponse' | 'Route' | 'RouteResponse';
@@ -34,6 +35,11 @@ export interface SourceLocation {
 export interface Finding {
   ruleId: string;
   rule: string;
+  /**
+   * The rule's kind: how far the finding can be trusted (certain, policy, heuristic, security).
+   * Not `kind`: a CloudWatch finding line spreads the finding beside its own `kind: "finding"`.
+   */
+  ruleKind: RuleKind;
   severity: Severity;
   title: string;
   message: string;

@@ -38,7 +38,7 @@ export function findingBlocks(findings: readonly ClassifiedFinding[], { section,
       api: `${region ?? ''}/${apiId}`,
       apiHeading: `${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`,
       text: entry([
-        `  ${finding.ruleId} ${finding.rule}: ${clip(finding.title)}`,
+        `  ${finding.ruleId} ${finding.rule} (${finding.ruleKind}): ${clip(finding.title)}`,
         `    Resource:    ${resourceLabel(finding)} (${finding.resource.arn})`,
         ...(finding.path === '' ? [] : [`    Path:        ${clip(finding.path)}`]),
         `    Message:     ${clip(finding.message)}`,

@@ -77,10 +77,12 @@ function descriptor({ rule: { meta }, severityOverride }: ActiveRule): Reporting
     },
     // Absolute, so the link works in the user's repository, not only in ours.
     helpUri: page,
-    defaultConfiguration: { level: LEVEL[severity] },
+    defaultConfiguration: { level: LEVEL[severity], enabled: meta.enabledByDefault !== false },
     properties: {
       'security-severity': SECURITY_SEVERITY[severity],
-      precision: meta.kind === 'certain' ? 'very-high' : 'medium',
+      kind: meta.kind,
+      // certain and policy rules are exact about what they state; the others weigh evidence.
+      precision: meta.kind === 'certain' || meta.kind === 'policy' ? 'very-high' : 'medium',
       // The kind is a tag; for SEC rules it is `security`, the tag GitHub files under security alerts.
       tags: ['apigateway', 'apigatewayv2', meta.kind],
     },
@@ -100,6 +102,7 @@ function toResult(finding: Finding, ruleIndex: number | undefined, place: Snapsh
     properties: {
       severity: finding.severity,
       'security-severity': SECURITY_SEVERITY[finding.severity],
+      kind: finding.ruleKind,
       resource: finding.resource.arn,
       path: finding.path,
       ...(place === undefined ? {} : { jsonPath: place.jsonPath }),

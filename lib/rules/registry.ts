@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RULE_KINDS } from '../model/rule-kind';
 import { SEVERITIES } from '../model/severity';
 import type { Rule } from './rule';
 
@@ -8,11 +9,12 @@ export const RULE_ID = /^(IR|RR|HP|WS|SEC)\d{3}$/;
 const metaSchema = z.object({
   id: z.string().regex(RULE_ID, 'must be a catalog id such as IR004'),
   name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
-  kind: z.enum(['certain', 'heuristic', 'security']),
+  kind: z.enum(RULE_KINDS),
   severity: z.enum(SEVERITIES),
   title: z.string().min(10).max(150).refine((title) => !title.endsWith('.'), 'must not end with a period'),
   rationale: z.string().min(20),
   remediation: z.string().min(10),
+  enabledByDefault: z.literal(false).optional(),
   source: z.string().regex(/^https:\/\//, 'must be an https URL'),
   examples: z.object({ fires: z.record(z.string(), z.unknown()), quiet: z.record(z.string(), z.unknown()) }),
 });

@@ -1,3 +1,4 @@
+import type { RuleKind } from '../model/rule-kind';
 import type { Severity } from '../model/severity';
 import type {
   SnapshotApi,
@@ -8,8 +9,7 @@ import type {
 } from '../model/snapshot';
 import type { ApiSketch } from '../model/sketch';
 
-/** How sure a rule is: certain rules must never fire on a valid configuration. */
-export type RuleKind = 'certain' | 'heuristic' | 'security';
+export type { RuleKind } from '../model/rule-kind';
 
 export interface RuleMeta {
   /** Stable forever (docs/design.md, "Rules"), e.g. "IR004"; also the rule's file name. */
@@ -23,6 +23,11 @@ export interface RuleMeta {
   /** Why it matters, in a sentence or two (the catalog's "why"). */
   rationale: string;
   remediation: string;
+  /**
+   * False for a rule that runs only when configuration turns it on: a heuristic whose measured
+   * precision did not earn it a place by default (its rationale says why). Absent means on.
+   */
+  enabledByDefault?: false;
   /** The AWS documentation (or other source) behind the rule. */
   source: string;
   /** One configuration that fires and one that stays quiet; tested, and shown in the rule's doc. */

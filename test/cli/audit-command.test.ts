@@ -13,7 +13,7 @@ describe('apigw-audit audit', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['findings', 'summary', 'errors', 'warnings']);
-    expect(report.summary).toMatchObject({ apisAudited: 3, complete: true, errors: 0, rulesRun: RULES.length });
+    expect(report.summary).toMatchObject({ apisAudited: 3, complete: true, errors: 0, rulesRun: RULES.filter((rule) => rule.meta.enabledByDefault !== false).length });
     expect(report).toMatchSnapshot();
   });
 
@@ -35,7 +35,8 @@ describe('apigw-audit audit', () => {
   test('--format sarif describes the rules that ran and reports each finding with its fingerprint', async () => {
     const { stdout } = await runCli('audit', '--snapshot', DEMO, '--format', 'sarif', '--fail-on', 'none');
     const run = JSON.parse(stdout).runs[0];
-    expect(run.tool.driver.rules).toHaveLength(RULES.length);
+    // Rules off by default (HP109, IR115) do not run, so they are not listed.
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.filter((rule) => rule.meta.enabledByDefault !== false).map((rule) => rule.meta.id));
     const json = JSON.parse((await runCli('audit', '--snapshot', DEMO, '--format', 'json')).stdout);
     expect(run.results.map((r: { partialFingerprints: Record<string, string> }) => Object.values(r.partialFingerprints)[0]).sort()).toEqual(json.findings.map((f: { fingerprint: string }) => f.fingerprint).sort());
   });
@@ -89,11 +90,17 @@ describe('apigw-audit rules and help', () => {
     const { rules } = JSON.parse(stdout);
     expect(rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
     expect(rules[0]).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), severity: expect.any(String), title: expect.any(String), rationale: expect.any(String), remediation: expect.any(String), source: expect.any(String) }));
+    expect(rules.find((r: { id: string }) => r.id === 'IR014')).toEqual(expect.objectContaining({ kind: 'policy', enabledByDefault: true }));
+    expect(rules.find((r: { id: string }) => r.id === 'IR115')).toEqual(expect.objectContaining({ enabledByDefault: false }));
+    expect(new Set(rules.map((r: { kind: string }) => r.kind))).toEqual(new Set(['certain', 'policy', 'heuristic', 'security']));
   });
 
   test('rules as text, one line each and a count', async () => {
     const { stdout } = await runCli('rules');
     expect(stdout.trim().split('\n')).toHaveLength(RULES.length + 1);
+    expect(stdout).toMatch(/^IR014 +low +policy +ir-content-handling-missing: /m);
+    expect(stdout).toMatch(/^HP109 .* \(off by default\)$/m);
+    expect(stdout).not.toMatch(/^IR004 .* \(off by default\)$/m);
   });
 
   test.each(['audit', 'rules'])('%s --help', async (command) => {

@@ -2,6 +2,7 @@ import { activeRules } from '../../lib/config/active-rules';
 import { parseAuditConfig, parseAuditConfigText } from '../../lib/config/audit-config';
 import { IR004 } from '../../lib/rules/ir/IR004';
 import { IR014 } from '../../lib/rules/ir/IR014';
+import { IR115 } from '../../lib/rules/ir/IR115';
 
 const rules = [IR004, IR014];
 const summary = (config: unknown) => activeRules(rules, parseAuditConfig(config, 'cfg.json'), 'cfg.json').map((a) => `${a.rule.meta.id}:${a.severityOverride ?? '-'}`);
@@ -20,6 +21,16 @@ describe('rule configuration', () => {
     [{ rules: { IR004: { enabled: true } } }, ['IR004:-', 'IR014:-']],
   ])('%j', (config, expected) => {
     expect(summary(config)).toEqual(expected);
+  });
+
+  test.each([
+    [{}, ['IR004:-']],
+    [{ rules: { IR115: { enabled: true } } }, ['IR004:-', 'IR115:-']],
+    [{ rules: { IR115: 'low' } }, ['IR004:-', 'IR115:low']],
+    [{ rules: { 'integration-response-selection-expression-nonstandard': { severity: 'medium' } } }, ['IR004:-', 'IR115:medium']],
+    [{ rules: { IR115: { enabled: false, severity: 'low' } } }, ['IR004:-']],
+  ])('a rule off by default (IR115) runs only when configuration names it: %j', (config, expected) => {
+    expect(activeRules([IR004, IR115], parseAuditConfig(config, 'cfg.json'), 'cfg.json').map((a) => `${a.rule.meta.id}:${a.severityOverride ?? '-'}`)).toEqual(expected);
   });
 
   test.each([

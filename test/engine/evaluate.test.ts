@@ -28,6 +28,7 @@ describe('evaluate', () => {
     expect(finding).toEqual({
       ruleId: 'IR004',
       rule: 'ir-response-param-key-invalid',
+      ruleKind: 'certain',
       severity: 'high',
       title: IR004.meta.title,
       message: expect.stringContaining('"bad.key"'),

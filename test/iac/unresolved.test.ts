@@ -6,7 +6,9 @@ import { apiFromSketch } from '../../lib/model/sketch';
 import { markUnknown, Unresolved } from '../../lib/model/unresolved';
 import { RULES } from '../../lib/rules';
 import { IR004 } from '../../lib/rules/ir/IR004';
+import { IR013 } from '../../lib/rules/ir/IR013';
 import { IR014 } from '../../lib/rules/ir/IR014';
+import { RR006 } from '../../lib/rules/rr/RR006';
 import { entriesOf, isPlainObject, isSet, show, text } from '../../lib/rules/values';
 import { readFileSync } from 'node:fs';
 import { FIXTURES, scanAll } from './scan-support';
@@ -68,5 +70,21 @@ describe('guardRules', () => {
   test('a field marked unknown (a placeholder, an incomplete list) counts as unresolved', () => {
     expect(run(IR014, websocketMock({}), (api) => markUnknown(api.integrations[0]!, '*')).paths).toEqual([]);
     expect(run(IR014, websocketMock({}), (api) => markUnknown(api, 'ProtocolType')).paths).toEqual([]);
+  });
+
+  test('IR013 does not depend on the service an AWS integration calls: a URI whose region is unknown withholds nothing', () => {
+    const dynamo = {
+      ProtocolType: 'WEBSOCKET',
+      integrations: [{ IntegrationType: 'AWS', IntegrationUri: new Unresolved('!Sub arn:aws:apigateway:${AWS::Region}:dynamodb:action/PutItem'), integrationResponses: [{ IntegrationResponseKey: '/200/' }] }],
+      routes: [{ RouteKey: 'put', Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] }],
+    };
+    expect(run(IR013, dynamo)).toEqual({ paths: ['integrationResponses'], withheld: 0 });
+  });
+
+  test('RR006 trusts a missing integration only when the API\'s integrations are all known', () => {
+    const typo = { ProtocolType: 'WEBSOCKET', integrations: [{ IntegrationType: 'AWS_PROXY' }], routes: [{ RouteKey: 'send', Target: 'integrations/i9' }] };
+    expect(run(RR006, typo).paths).toEqual(['Target']);
+    expect(run(RR006, typo, (api) => markUnknown(api, 'integrations'))).toEqual({ paths: [], withheld: 1 });
+    expect(run(RR006, { ...typo, routes: [{ RouteKey: 'send', Target: new Unresolved('var.target') }] }).paths).toEqual([]);
   });
 });

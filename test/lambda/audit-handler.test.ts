@@ -86,8 +86,8 @@ describe('a scheduled run', () => {
     const body = digest!.message;
     const headings = [...body.matchAll(/^== (\w+) ==$/gm)].map((match) => match[1]);
     expect(headings).toEqual(['CRITICAL', 'HIGH', 'MEDIUM']);
-    const entries = [...body.matchAll(/^ {2}(\w+) (\S+): .*\n {4}Resource: +\S+ \((\S+)\)\n(?: {4}Path: +.*\n)? {4}Message: +(.*)\n {4}Remediation: +(.+)$/gm)];
-    expect(entries.map((entry) => `${entry[1]} ${entry[3]} ${entry[4]}`).sort()).toEqual(alerting.map((finding) => `${finding.ruleId} ${finding.resource.arn} ${finding.message}`).sort());
+    const entries = [...body.matchAll(/^ {2}(\w+) (\S+) \((certain|policy|heuristic|security)\): .*\n {4}Resource: +\S+ \((\S+)\)\n(?: {4}Path: +.*\n)? {4}Message: +(.*)\n {4}Remediation: +(.+)$/gm)];
+    expect(entries.map((entry) => `${entry[1]} ${entry[3]} ${entry[4]} ${entry[5]}`).sort()).toEqual(alerting.map((finding) => `${finding.ruleId} ${finding.ruleKind} ${finding.resource.arn} ${finding.message}`).sort());
     expect(body).toContain('chat-ws (k3chat7ws1, WEBSOCKET, eu-west-1)');
     expect(body).toMatch(/^This run's log lines \(CloudWatch Logs Insights\): https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=eu-west-1#logsV2:logs-insights\$3FqueryDetail/m);
     expect(body).not.toContain('INCOMPLETE');

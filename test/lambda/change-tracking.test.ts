@@ -104,7 +104,7 @@ describe('alert mode "changes"', () => {
     expect(digest!.subject).toBe(`apigw-audit: 1 new, 1 resolved | ${ACCOUNT} ${REGION}`);
     expect(digest!.message).toContain('New: 1 high. Reopened: none. Resolved: 1 high.\nStill open, not listed: 1 critical, 10 high, 2 medium.');
     expect([...digest!.message.matchAll(/^== (.*) ==$/gm)].map((match) => match[1])).toEqual(['NEW: HIGH', 'RESOLVED: HIGH']);
-    expect(digest!.message).toContain(`  RR001 route-response-key-not-default: Route response key is not $default\n    Resource:    routes/rping1/routeresponses/rrp2 (${RR001_ARN})`);
+    expect(digest!.message).toContain(`  RR001 route-response-key-not-default (certain): Route response key is not $default\n    Resource:    routes/rping1/routeresponses/rrp2 (${RR001_ARN})`);
     expect(digest!.message).toContain(`  IR004: Integration response parameter key is not method.response.header.{name}\n    Resource:    integrations/ping01/integrationresponses/pr1 (${IR004_ARN})`);
     expect(digest!.message).toContain('    Status:      resolved; first seen 2026-03-01, last seen 2026-03-01');
     expect(Object.fromEntries(Object.entries(digest!.attributes).map(([name, { value }]) => [name, value]))).toMatchObject({ highestSeverity: 'high', findings: '1', high: '1' });

@@ -22,6 +22,7 @@ export function makeFinding({ ruleId = 'IR004', region = 'eu-west-1', apiId = 'a
   return {
     ruleId,
     rule: `rule-${ruleId.toLowerCase()}`,
+    ruleKind: 'certain',
     severity,
     title: `title of ${ruleId}`,
     message: `message of ${ruleId} at ${path}`,

@@ -3,7 +3,10 @@ import { join, relative } from 'node:path';
 import { loadCorpus } from '../../lib/docs/real-world/corpus-files';
 import { causeOf, corpusReport } from '../../lib/docs/real-world/corpus-report';
 import { forbids } from '../../lib/docs/real-world/finding-key';
+import { measurePrecision, precisionFileText } from '../../lib/docs/real-world/measure-precision';
 import { scanCorpus, type ConfigurationRun } from '../../lib/docs/real-world/scan-corpus';
+import { RULE_PRECISION_FILE } from '../../lib/docs/rule-precision';
+import { RULES } from '../../lib/rules';
 
 // The real-world corpus (test/fixtures/real-world): every configuration is scanned once and held
 // to its labels. A finding without a verdict fails here, so a rule change that adds one forces a
@@ -74,6 +77,11 @@ describe.each(corpus.map((configuration) => [configuration.name, configuration] 
     expect(keys.filter((key) => verdicts[key] === undefined)).toEqual([]);
     expect(Object.keys(verdicts).filter((key) => !keys.includes(key))).toEqual([]);
   });
+});
+
+test('docs/rule-precision.json, which the rule pages show, is committed and up to date (run `npm run docs`)', () => {
+  const committed = existsSync(RULE_PRECISION_FILE) ? readFileSync(RULE_PRECISION_FILE, 'utf8') : undefined;
+  expect(committed).toBe(precisionFileText(measurePrecision([...runs.values()], RULES)));
 });
 
 test('docs/real-world.md is committed and up to date (run `npm run docs`)', () => {

@@ -4,6 +4,7 @@ import type { Finding } from '../../lib/model/finding';
 const finding = (logicalId: string | undefined): Finding => ({
   ruleId: 'IR012',
   rule: 'two-way-nonproxy-without-ir',
+  ruleKind: 'certain',
   severity: 'critical',
   title: 't',
   message: 'm',

@@ -9,6 +9,7 @@ import type { SuppressionEntry } from '../../lib/suppressions/suppression-entry'
 const finding = (n: number, severity: Severity, apiId = 'api1'): Finding => ({
   ruleId: 'IR004',
   rule: 'ir-response-param-key-invalid',
+  ruleKind: 'certain',
   severity,
   title: 'Integration response parameter key is not method.response.header.{name}',
   message: `Response parameter key "method.response.headr.X-${n}" does not match method.response.header.{name}.`,
@@ -60,6 +61,7 @@ describe('buildDigest', () => {
     expect(more).toEqual([]);
     expect(part!.subject).toBe('apigw-audit: 1 critical, 2 high | 123456789012 eu-west-1');
     expect(part!.message).not.toContain('Part 1');
+    expect(part!.message).toContain('  IR004 ir-response-param-key-invalid (certain): ');
     expect([...part!.message.matchAll(/^(== .* ==|name-\S+ .*)$/gm)].map((match) => match[1])).toEqual([
       '== CRITICAL ==',
       'name-api1 (api1, WEBSOCKET, eu-west-1)',

@@ -64,6 +64,8 @@ describe('what GitHub code scanning needs', () => {
       expect(score).toBeLessThanOrEqual(10);
       expect(rule.properties?.['security-severity']).toBe(SECURITY_SEVERITY[meta.severity]);
       expect(rule.properties?.tags).toEqual(expect.arrayContaining(['apigatewayv2', meta.kind]));
+      expect(rule.properties?.['kind']).toBe(meta.kind);
+      expect(rule.defaultConfiguration?.enabled).toBe(meta.enabledByDefault !== false);
     }
   });
 
@@ -80,6 +82,7 @@ describe('what GitHub code scanning needs', () => {
       expect(location.region!.startLine).toBeGreaterThan(0);
       expect(location.region!.startColumn).toBeGreaterThan(0);
       expect(result.partialFingerprints).toEqual({ [FINGERPRINT_KEY]: fingerprints[index] });
+      expect(result.properties?.['kind']).toBe(RULES.find((rule) => rule.meta.id === result.ruleId)!.meta.kind);
     });
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });

@@ -19,7 +19,6 @@ ruleTable(IR009, {
         { at: 'ir2', path: 'IntegrationResponseKey', message: '"/4\\\\d\\\\d/"' },
       ],
     },
-    { name: 'proxy on an HTTP API', api: api('HTTP_PROXY', ['$default'], 'HTTP'), expect: [{ at: 'ir1', path: 'IntegrationResponseKey' }] },
   ],
   quiet: [
     { name: 'AWS (non-proxy)', api: api('AWS', ['$default']) },
@@ -28,5 +27,6 @@ ruleTable(IR009, {
     { name: 'proxy without integration responses', api: api('AWS_PROXY', []) },
     { name: 'lower-case type is not a proxy type', api: api('aws_proxy', ['$default']) },
     { name: 'missing type', api: api(undefined, ['$default']) },
+    { name: 'proxy on an HTTP API (IR010 reports it: one finding per mistake)', api: api('HTTP_PROXY', ['$default'], 'HTTP') },
   ],
 });

@@ -15,6 +15,14 @@ ruleTable(IR108, {
   quiet: [
     { name: 'an expression with templates', api: response('\\$default', { $default: '{"status": "queued"}\n' }) },
     { name: 'no expression', api: response(undefined) },
+    {
+      name: 'a response dead as a whole is reported once, by IR015',
+      api: {
+        ProtocolType: 'WEBSOCKET',
+        integrations: [{ IntegrationType: 'AWS', integrationResponses: [{ IntegrationResponseKey: '$default', TemplateSelectionExpression: '\\$default' }] }],
+        routes: [{ RouteKey: '$disconnect', Target: 'integrations/i1' }],
+      },
+    },
     { name: 'a null expression', api: response(null, {}) },
     { name: 'templates of an odd type are not "empty"', api: response('200', 'not a map') },
   ],

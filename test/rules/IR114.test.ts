@@ -5,8 +5,9 @@ const headers = { 'method.response.header.X-Id': 'integration.response.header.X-
 const api = (ResponseParameters: unknown, ...routeKeys: string[]) => ({
   ProtocolType: 'WEBSOCKET',
   integrations: [{ IntegrationType: 'HTTP', integrationResponses: [{ IntegrationResponseKey: '$default', ResponseParameters }] }],
-  routes: routeKeys.map((RouteKey) => ({ RouteKey, Target: 'integrations/i1' })),
+  routes: routeKeys.map((RouteKey) => ({ RouteKey, Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] })),
 });
+const oneWay = (...routeKeys: string[]) => ({ ...api(headers), routes: routeKeys.map((RouteKey) => ({ RouteKey, Target: 'integrations/i1' })) });
 
 ruleTable(IR114, {
   fires: [
@@ -20,6 +21,8 @@ ruleTable(IR114, {
   ],
   quiet: [
     { name: 'used by $connect', api: api(headers, '$connect') },
+    { name: 'only one-way routes: the whole response is dead (IR011)', api: oneWay('sendmessage') },
+    { name: 'only $disconnect: the whole response is dead (IR015)', api: api(headers, '$disconnect') },
     { name: 'used by $connect and a message route', api: api(headers, 'sendmessage', '$connect') },
     { name: 'no response parameters', api: api(undefined, 'sendmessage') },
     { name: 'empty response parameters', api: api({}, 'sendmessage') },

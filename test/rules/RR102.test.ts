@@ -12,23 +12,19 @@ const proxyWithResponse = { IntegrationType: 'AWS_PROXY', integrationResponses: 
 ruleTable(RR102, {
   fires: [
     {
-      name: 'AWS_PROXY route with an expression but no route response',
-      api: api(proxy, { RouteResponseSelectionExpression: '$default' }),
-      expect: [{ at: 'r1', path: 'RouteResponseSelectionExpression', message: 'RouteResponseSelectionExpression "$default"' }],
-    },
-    {
       name: 'AWS_PROXY integration with an integration response',
       api: api(proxyWithResponse, {}),
-      expect: [{ at: 'r1', path: 'Target', message: '1 integration response(s) on its AWS_PROXY integration' }],
+      expect: [{ at: 'r1', path: 'Target', message: 'its AWS_PROXY integration has 1 integration response(s)' }],
     },
     {
-      name: 'HTTP_PROXY with both hints',
-      api: api({ ...proxyWithResponse, IntegrationType: 'HTTP_PROXY' }, { RouteKey: '$default', RouteResponseSelectionExpression: '$default' }),
-      expect: [{ at: 'r1', path: 'RouteResponseSelectionExpression', message: 'and 1 integration response(s)' }],
+      name: 'HTTP_PROXY on the $default route',
+      api: api({ ...proxyWithResponse, IntegrationType: 'HTTP_PROXY' }, { RouteKey: '$default' }),
+      expect: [{ at: 'r1', path: 'Target', message: 'HTTP_PROXY' }],
     },
   ],
   quiet: [
     { name: 'plain one-way proxy route (chat app)', api: api(proxy, {}) },
+    { name: 'an expression without a route response is RR101\'s finding', api: api(proxyWithResponse, { RouteResponseSelectionExpression: '$default' }) },
     { name: 'two-way proxy route', api: api(proxyWithResponse, { RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] }) },
     { name: 'two-way without an expression', api: api(proxy, { routeResponses: [{ RouteResponseKey: '$default' }] }) },
     { name: '$connect', api: api(proxyWithResponse, { RouteKey: '$connect', RouteResponseSelectionExpression: '$default' }) },

@@ -1,3 +1,4 @@
+import { precisionPercent } from '../rule-precision';
 import { FORMATS, type Format } from './corpus-files';
 import type { ConfigurationRun } from './scan-corpus';
 
@@ -69,8 +70,7 @@ function ruleTable(runs: readonly ConfigurationRun[]): string[] {
   if (ruleIds.size === 0) return ['No findings.'];
   const rows = [...ruleIds].sort().map((ruleId) => {
     const counts = countVerdicts(runs, ruleId);
-    const precision = counts.real + counts.noise === 0 ? '-' : `${Math.round((100 * counts.real) / (counts.real + counts.noise))}%`;
-    return `| ${ruleId} | ${counts.findings} | ${counts.real} | ${counts.noise} | ${precision} |`;
+    return `| ${ruleId} | ${counts.findings} | ${counts.real} | ${counts.noise} | ${precisionPercent(counts)} |`;
   });
   return ['| rule | findings | real | noise | precision |', '|---|---|---|---|---|', ...rows];
 }
@@ -96,7 +96,8 @@ export function causeOf(reason: string): string {
   return why.replace(/^[\w:]+'s /, "a resource's ");
 }
 
-function countVerdicts(runs: readonly ConfigurationRun[], ruleId?: string): { findings: number; real: number; noise: number } {
+/** Findings and their verdicts over some runs, for one rule or all. */
+export function countVerdicts(runs: readonly ConfigurationRun[], ruleId?: string): { findings: number; real: number; noise: number } {
   const counts = { findings: 0, real: 0, noise: 0 };
   for (const run of runs) {
     for (const finding of run.findings) {

@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
-import { isProxy } from '../selectors';
-import { deadResponse } from './dead-response';
+import { deadResponse, onProxyIntegration } from './dead-response';
 
 export const IR009 = defineRule({
   meta: {
@@ -19,9 +18,10 @@ export const IR009 = defineRule({
     },
   },
   check: {
-    // The catalog's predicate has no protocol test, so on an HTTP API this fires beside IR010.
+    // On an HTTP API every integration response is dead whatever the integration: IR010 reports
+    // it there, so one mistake gives one finding.
     integrationResponse: (node) =>
-      isProxy(node.integration)
+      onProxyIntegration(node)
         ? deadResponse(node, `${String(node.integration.IntegrationType)} is a proxy integration, which passes the backend response through and has no integration response`)
         : [],
   },

@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
-import { isHttpApi } from '../selectors';
-import { deadResponse } from './dead-response';
+import { deadResponse, onHttpApi } from './dead-response';
 
 export const IR010 = defineRule({
   meta: {
@@ -20,6 +19,6 @@ export const IR010 = defineRule({
   },
   check: {
     integrationResponse: (node) =>
-      isHttpApi(node.api) ? deadResponse(node, 'integration responses exist only for WebSocket APIs, and HTTP APIs allow only proxy integrations, which have none') : [],
+      onHttpApi(node) ? deadResponse(node, 'integration responses exist only for WebSocket APIs, and HTTP APIs allow only proxy integrations, which have none') : [],
   },
 });

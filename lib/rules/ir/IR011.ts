@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
-import { isNonProxy, isTwoWay, isWebSocket } from '../selectors';
-import { deadResponse, servesOnlyDisconnect } from './dead-response';
+import { deadResponse, onOneWayRoutesOnly } from './dead-response';
 import { showList } from './show-list';
 
 export const IR011 = defineRule({
@@ -29,9 +28,8 @@ export const IR011 = defineRule({
   },
   check: {
     integrationResponse: (node) => {
-      const { api, integration, routes } = node;
-      if (!isWebSocket(api) || !isNonProxy(integration) || routes.length === 0 || routes.some(isTwoWay) || servesOnlyDisconnect(routes)) return [];
-      return deadResponse(node, `every route of this integration (${showList(routes.map((route) => route.RouteKey))}) is one-way, so no response is returned to the client`);
+      if (!onOneWayRoutesOnly(node)) return [];
+      return deadResponse(node, `every route of this integration (${showList(node.routes.map((route) => route.RouteKey))}) is one-way, so no response is returned to the client`);
     },
   },
 });

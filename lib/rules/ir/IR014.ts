@@ -6,11 +6,11 @@ export const IR014 = defineRule({
   meta: {
     id: 'IR014',
     name: 'ir-content-handling-missing',
-    kind: 'certain',
+    kind: 'policy',
     severity: 'low',
     title: 'WebSocket integration response leaves ContentHandlingStrategy unset',
     rationale:
-      'Without a ContentHandlingStrategy the payload passes through unconverted. Teams that want every response\'s handling explicit (binary backends in particular) need to see where it is left to chance; it matters most when the integration converts requests to binary.',
+      'A policy, not a validity rule: unset is valid and means the payload passes through unconverted. It is on by default because users asked for it: teams that want every response\'s handling explicit (binary backends in particular) need to see where it is left to chance; it matters most when the integration converts requests to binary.',
     remediation: 'Set ContentHandlingStrategy to CONVERT_TO_TEXT (or CONVERT_TO_BINARY) on the integration response.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-develop-binary-media-types.html',
     examples: {

@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
-import { isNonProxy } from '../selectors';
-import { deadResponse, servesOnlyDisconnect } from './dead-response';
+import { deadResponse, onDisconnectOnly } from './dead-response';
 
 export const IR015 = defineRule({
   meta: {
@@ -27,7 +26,7 @@ export const IR015 = defineRule({
   },
   check: {
     integrationResponse: (node) =>
-      isNonProxy(node.integration) && servesOnlyDisconnect(node.routes)
+      onDisconnectOnly(node)
         ? deadResponse(node, 'its integration serves only $disconnect, which runs after the connection is closed, so nothing reaches the client')
         : [],
   },

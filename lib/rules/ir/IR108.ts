@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { isDeadResponse } from './dead-response';
 import { entriesOf, isPlainObject, isSet, show } from '../values';
 
 export const IR108 = defineRule({
@@ -20,12 +21,14 @@ export const IR108 = defineRule({
     },
   },
   check: {
-    integrationResponse: ({ response }) => {
+    // A response that is dead as a whole (IR009, IR010, IR011, IR015) is reported once, there.
+    integrationResponse: (node) => {
+      const { response } = node;
       const expression = response.TemplateSelectionExpression;
       const templates = response.ResponseTemplates;
       // Templates of another type than a map are not "empty or absent"; they are left alone.
       const noTemplates = !isSet(templates) || (isPlainObject(templates) && entriesOf(templates).length === 0);
-      if (!isSet(expression) || !noTemplates) return [];
+      if (!isSet(expression) || !noTemplates || isDeadResponse(node)) return [];
       return [{ path: 'TemplateSelectionExpression', message: `TemplateSelectionExpression ${show(expression)} is set, but the integration response has no ResponseTemplates to select from.` }];
     },
   },

@@ -6,11 +6,10 @@ import { codeView, contextVariableName, isWebSocketContextVariable, lineAt, temp
 /** `$context` variables that exist only in REST API templates [D-RESTVTL]. */
 const REST_ONLY_CONTEXT = new Set(['responseOverride', 'requestOverride']);
 
-/** The variable a reference names when WebSocket templates do not document it, e.g. `$input.params`. */
+/** The variable a reference names when WebSocket templates do not document it, e.g. `$method.request`. */
 function undocumented({ root, path }: VtlReference): string | undefined {
   const [first] = path;
   if (first === undefined) return undefined;
-  if (root === 'input') return first === 'params' ? '$input.params' : undefined;
   if (root === 'method') return `$method.${first}`;
   if (root !== 'context') return undefined;
   if (REST_ONLY_CONTEXT.has(first)) return `$context.${first}`;
@@ -39,13 +38,13 @@ export const IR111 = defineRule({
     severity: 'low',
     title: 'Response template uses a variable the WebSocket template reference does not document',
     rationale:
-      'The WebSocket mapping template reference documents $context (its own list), $input.body/json/path, $stageVariables and $util; $input.params, $context.responseOverride, $context.requestOverride and $method.* exist only in the REST API reference, so they are likely empty or unsupported here.',
+      'The WebSocket mapping template reference documents $context (its own list), $input.body/json/path, $stageVariables and $util; $context.responseOverride, $context.requestOverride and $method.* exist only in the REST API reference, so they are likely empty or unsupported here. Narrowed after the real-world review (0 of 2 findings useful): $input.params is no longer reported, because AWS\'s own WebSocket samples (aws-samples/serverless-patterns) use $input.params() in their templates and work.',
     remediation: 'Use the documented WebSocket variables, e.g. $context.connectionId or $input.path(\'$.field\').',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html',
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',
-        integrations: [{ IntegrationType: 'MOCK', integrationResponses: [{ IntegrationResponseKey: '$default', ResponseTemplates: { $default: '{"id": "$input.params(\'id\')"}' } }] }],
+        integrations: [{ IntegrationType: 'MOCK', integrationResponses: [{ IntegrationResponseKey: '$default', ResponseTemplates: { $default: '{"id": "$context.connectionID"}' } }] }],
       },
       quiet: {
         ProtocolType: 'WEBSOCKET',

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { isDeadResponse } from './dead-response';
 import { entriesOf, show } from '../values';
 import { showList } from './show-list';
 
@@ -17,7 +18,7 @@ export const IR114 = defineRule({
       fires: {
         ProtocolType: 'WEBSOCKET',
         integrations: [{ IntegrationType: 'HTTP', integrationResponses: [{ IntegrationResponseKey: '$default', ResponseParameters: { 'method.response.header.X-Id': 'integration.response.header.X-Id' } }] }],
-        routes: [{ RouteKey: 'sendmessage', Target: 'integrations/i1' }],
+        routes: [{ RouteKey: 'sendmessage', Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] }],
       },
       quiet: {
         ProtocolType: 'WEBSOCKET',
@@ -28,9 +29,11 @@ export const IR114 = defineRule({
   },
   check: {
     // As the catalog states it: `every` also holds for an integration no route uses (IR116 adds that it is orphaned).
-    integrationResponse: ({ routes, response }) => {
+    // A response that is dead as a whole (IR009, IR010, IR011, IR015) is reported once, there.
+    integrationResponse: (node) => {
+      const { routes, response } = node;
       const parameters = entriesOf(response.ResponseParameters);
-      if (parameters.length === 0 || routes.some((route) => route.RouteKey === '$connect')) return [];
+      if (parameters.length === 0 || routes.some((route) => route.RouteKey === '$connect') || isDeadResponse(node)) return [];
       const headers = showList(parameters.map(([key]) => key));
       const used = routes.length === 0 ? 'no route uses the integration' : `its routes (${showList(routes.map((route) => route.RouteKey))}) send WebSocket messages, which carry no headers`;
       return [{ path: 'ResponseParameters', message: `Integration response ${show(response.IntegrationResponseKey)} maps ${headers}, but ${used}, and only $connect returns headers.` }];

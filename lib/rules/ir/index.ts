@@ -30,6 +30,7 @@ import { IR114 } from './IR114';
 import { IR115 } from './IR115';
 import { IR116 } from './IR116';
 import { IR117 } from './IR117';
+import { IR118 } from './IR118';
 
 /** Integration response rules (IR), keyed by id; the registry checks each key against its rule. */
-export const integrationResponseRules = { IR001, IR002, IR003, IR004, IR005, IR006, IR007, IR008, IR009, IR010, IR011, IR012, IR013, IR014, IR015, IR101, IR102, IR103, IR104, IR105, IR106, IR107, IR108, IR109, IR110, IR111, IR112, IR113, IR114, IR115, IR116, IR117 };
+export const integrationResponseRules = { IR001, IR002, IR003, IR004, IR005, IR006, IR007, IR008, IR009, IR010, IR011, IR012, IR013, IR014, IR015, IR101, IR102, IR103, IR104, IR105, IR106, IR107, IR108, IR109, IR110, IR111, IR112, IR113, IR114, IR115, IR116, IR117, IR118 };

@@ -10,7 +10,8 @@ import { memoizeText } from './memo';
 export const matchesStatusCodes = (integration: SnapshotIntegration): boolean => integration.IntegrationType === 'HTTP' || integration.IntegrationType === 'MOCK';
 
 const FIRST_CODE = 100;
-const STATUS_CODES: readonly string[] = Array.from({ length: 500 }, (_, i) => String(FIRST_CODE + i));
+/** "100".."599": every status code a key can be matched against. */
+export const STATUS_CODES: readonly string[] = Array.from({ length: 500 }, (_, i) => String(FIRST_CODE + i));
 const MASK_WORDS = Math.ceil(STATUS_CODES.length / 32);
 const LITERAL_DIGITS = /^\d+$/;
 
@@ -116,3 +117,9 @@ export const normaliseKeyBody = memoizeText((body: string): string => {
   }
   return stack.map((atoms) => atoms.join('')).join('');
 });
+
+/** True when the reading matches `code` ("100".."599") in full. */
+export function matchesStatusCode(reading: StatusCodeReading, code: string): boolean {
+  const i = Number(code) - FIRST_CODE;
+  return i >= 0 && i < STATUS_CODES.length && ((reading.codes[i >>> 5] ?? 0) & (1 << (i & 31))) !== 0;
+}

@@ -8,10 +8,10 @@ export const RR101 = defineRule({
     name: 'two-way-half-configured',
     kind: 'heuristic',
     severity: 'medium',
-    title: 'WebSocket route has only one of RouteResponseSelectionExpression and a route response',
+    title: 'WebSocket route sets RouteResponseSelectionExpression but has no route response',
     rationale:
-      'A route becomes two-way through its route response, while the RouteResponseSelectionExpression "should be provided to initiate two-way communication"; the console and the CDK set both. The expression alone returns nothing (medium); a route response without it works but is half-configured (info). Half-configured routes are a frequent cause of "my reply never arrives".',
-    remediation: 'Set both (RouteResponseSelectionExpression $default and a $default route response), or neither for a one-way route.',
+      'A route becomes two-way through its route response; the RouteResponseSelectionExpression "should be provided to initiate two-way communication", but alone it returns nothing, a frequent cause of "my reply never arrives". Narrowed after the real-world review: a route response without the expression still replies (valid, and common in real configurations), so that half no longer fires.',
+    remediation: 'Add a $default route response if the client should get a reply, or remove the RouteResponseSelectionExpression from a one-way route.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-route-response.html',
     examples: {
       fires: { ProtocolType: 'WEBSOCKET', routes: [{ RouteKey: 'sendmessage', RouteResponseSelectionExpression: '$default' }] },
@@ -20,28 +20,13 @@ export const RR101 = defineRule({
   },
   check: {
     route: ({ api, route }) => {
-      if (!isWebSocket(api) || route.RouteKey === '$disconnect') return [];
-      const expression = isSet(route.RouteResponseSelectionExpression);
-      const responses = route.routeResponses.length > 0;
-      if (expression && !responses) {
-        return [
-          {
-            path: 'RouteResponseSelectionExpression',
-            message: `Route ${show(route.RouteKey)} sets RouteResponseSelectionExpression ${show(route.RouteResponseSelectionExpression)} but has no route response, so it stays one-way and no reply is sent.`,
-            severity: 'medium',
-          },
-        ];
-      }
-      if (responses && !expression) {
-        return [
-          {
-            path: 'RouteResponseSelectionExpression',
-            message: `Route ${show(route.RouteKey)} has a route response but no RouteResponseSelectionExpression; it replies, but the docs say the expression should be provided.`,
-            severity: 'info',
-          },
-        ];
-      }
-      return [];
+      if (!isWebSocket(api) || route.RouteKey === '$disconnect' || !isSet(route.RouteResponseSelectionExpression) || route.routeResponses.length > 0) return [];
+      return [
+        {
+          path: 'RouteResponseSelectionExpression',
+          message: `Route ${show(route.RouteKey)} sets RouteResponseSelectionExpression ${show(route.RouteResponseSelectionExpression)} but has no route response, so it stays one-way and no reply is sent.`,
+        },
+      ];
     },
   },
 });
