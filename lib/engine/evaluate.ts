@@ -1,9 +1,9 @@
+import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
 import type { Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
-import { routesOf, targetOf } from '../rules/selectors';
 import { ResourceDescriber } from './resource';
 import { sortFindings } from './sort-findings';
 
@@ -52,22 +52,24 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
   }
 
   for (const api of snapshot.apis) {
-    visit('api', { api }, () => describe.api({ api }));
+    const index = new ApiIndex(api);
+    const apiNode = { api, index };
+    visit('api', apiNode, () => describe.api(apiNode));
     for (const integration of api.integrations) {
-      const integrationNode = { api, integration, routes: routesOf(api, integration) };
+      const integrationNode = { api, index, integration, routes: index.routesTargeting(integration) };
       visit('integration', integrationNode, () => describe.integration(integrationNode));
       for (const response of integration.integrationResponses) {
         // Written out rather than spread from integrationNode: this runs once per response, and
         // V8 builds a literal several times faster than a spread copy.
-        const node = { api, integration, routes: integrationNode.routes, response };
+        const node = { api, index, integration, routes: integrationNode.routes, response };
         visit('integrationResponse', node, () => describe.integrationResponse(node));
       }
     }
     for (const route of api.routes) {
-      const routeNode = { api, route, integration: targetOf(api, route) };
+      const routeNode = { api, index, route, integration: index.targetOf(route) };
       visit('route', routeNode, () => describe.route(routeNode));
       for (const response of route.routeResponses) {
-        const node = { api, route, integration: routeNode.integration, response };
+        const node = { api, index, route, integration: routeNode.integration, response };
         visit('routeResponse', node, () => describe.routeResponse(node));
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { DEFAULT_KEY, isLambdaAws, isNonProxy, isTwoWay } from '../selectors';
+import { isLambdaAws, isNonProxy, isTwoWay } from '../selectors';
 import { show } from '../values';
 import { showList } from './show-list';
 
@@ -28,11 +28,11 @@ export const IR013 = defineRule({
     },
   },
   check: {
-    integration: ({ integration, routes }) => {
+    integration: ({ index, integration, routes }) => {
       const responses = integration.integrationResponses;
       const twoWay = routes.find(isTwoWay);
       // Exactly the catalog's test: a catch-all regex such as /.*/ is not $default (IR104 reports it).
-      if (!isNonProxy(integration) || responses.length === 0 || twoWay === undefined || responses.some((response) => response.IntegrationResponseKey === DEFAULT_KEY)) return [];
+      if (!isNonProxy(integration) || responses.length === 0 || twoWay === undefined || index.defaultResponseOf(integration) !== undefined) return [];
       const keys = showList(responses.map((response) => response.IntegrationResponseKey));
       const unmatched = isLambdaAws(integration) ? 'a successful Lambda reply has no errorMessage to match, so it' : 'a reply that matches none of them';
       return [
