@@ -1,7 +1,7 @@
 import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
-import type { Severity } from '../model/severity';
+import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
 import { ResourceDescriber } from './resource';
@@ -23,13 +23,14 @@ type NodeKind = keyof RuleChecks;
 /**
  * Runs every active rule over a snapshot. A rule that throws is reported as an engine error
  * naming the rule and the resource, and the other rules (and the same rule on other
- * resources) still run. Findings come out de-duplicated by fingerprint and sorted.
+ * resources) still run. Findings come out de-duplicated by fingerprint and sorted. Findings
+ * below `minSeverity` are never built, and a rule configured below it never runs.
  */
-export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Evaluation {
+export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Severity = 'info'): Evaluation {
   const describe = new ResourceDescriber(snapshot);
   const findings = new Map<string, Finding>();
   const errors: AuditError[] = [];
-  const checksOf = checksByKind(rules);
+  const checksOf = checksByKind(rules.filter((active) => active.severityOverride === undefined || atLeast(active.severityOverride, minSeverity)));
 
   function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, describeNode: () => FindingResource): void {
     // Built at most once per node and shared by its findings: most nodes have none, and a
@@ -45,7 +46,9 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
         continue;
       }
       for (const problem of problems) {
-        const finding = toFinding(active, problem, resourceOnce());
+        const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
+        if (!atLeast(severity, minSeverity)) continue;
+        const finding = toFinding(active.rule, severity, problem, resourceOnce());
         findings.set(finding.fingerprint, finding);
       }
     }
@@ -94,11 +97,11 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding({ rule, severityOverride }: ActiveRule, problem: Problem, resource: FindingResource): Finding {
+function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
-    severity: severityOverride ?? problem.severity ?? rule.meta.severity,
+    severity,
     title: rule.meta.title,
     message: problem.message,
     resource,
