@@ -19,7 +19,7 @@ export interface TokenBucketOptions {
  * without polling, and the time a token is granted is known when it is asked for.
  */
 export class TokenBucket {
-  private readonly rate: number;
+  private rate: number;
   private readonly burst: number;
   private readonly clock: Clock;
   private tokens: number;
@@ -46,6 +46,19 @@ export class TokenBucket {
     if (deadline !== undefined && now + waitMs >= deadline) throw new DeadlineReached(deadline);
     this.tokens -= 1;
     if (waitMs > 0) await this.clock.sleep(waitMs);
+  }
+
+  /** Changes the refill rate from now on (an adaptive limiter's decision); tokens earned so far stay. */
+  setRate(ratePerSecond: number): void {
+    if (!(ratePerSecond > 0)) throw new RangeError(`ratePerSecond must be above 0, got ${ratePerSecond}`);
+    this.refill(this.clock.now());
+    this.rate = ratePerSecond;
+  }
+
+  /** Drops the tokens saved up: after a throttle the server's bucket is empty, so ours must not burst. */
+  empty(): void {
+    this.refill(this.clock.now());
+    this.tokens = Math.min(this.tokens, 0);
   }
 
   private refill(now: number): void {
