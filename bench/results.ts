@@ -1,5 +1,5 @@
 import type { CollectorBenchmark, CollectorRuns } from './collector-benchmark';
-import type { EngineResult } from './engine-throughput';
+import type { EngineResult, MillionResult } from './engine-throughput';
 import type { LambdaBenchmark } from './lambda-bundle';
 import type { Machine } from './machine';
 
@@ -18,6 +18,7 @@ export interface BenchResults {
   machine: Machine;
   sections: Section[];
   engine: EngineResult;
+  million: MillionResult;
   lambda: LambdaBenchmark;
   lambdaRuns: number;
   collector: CollectorBenchmark;
