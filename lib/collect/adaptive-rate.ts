@@ -5,6 +5,17 @@ import type { TokenBucket } from './token-bucket';
 export const QUOTA_RATE_PER_SECOND = 10;
 export const QUOTA_BURST = 40;
 
+/**
+ * A user's cap on the walk's rate, as text (`--max-rate`, the stack's `maxRate` param): a
+ * number of requests/s above 0 and at most the quota. The message says what is wrong; the
+ * caller names the option.
+ */
+export function parseMaxRate(text: string): number | string {
+  const rate = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!(rate > 0 && rate <= QUOTA_RATE_PER_SECOND)) return `must be a number of requests per second above 0 and at most ${QUOTA_RATE_PER_SECOND} (the quota); got "${text}"`;
+  return rate;
+}
+
 export interface AdaptiveRateOptions {
   /** The rate to start at and never exceed: the quota, or less when the user caps it. */
   maxRate: number;
