@@ -2,26 +2,17 @@ import fc from 'fast-check';
 import { evaluate } from '../../lib/engine/evaluate';
 import { apiFromSketch } from '../../lib/model/sketch';
 import type { SnapshotIntegration } from '../../lib/model/snapshot';
-import { IR103 } from '../../lib/rules/ir/IR103';
-import { commonStatusCode, matchesStatusCodes, normaliseKeyBody, readStatusKey } from '../../lib/rules/ir/status-keys';
+import { IR103, overlap } from '../../lib/rules/ir/IR103';
 import { regexBody } from '../../lib/rules/selectors';
 import { show } from '../../lib/rules/values';
 
 /**
  * IR103 finds overlaps through groups instead of comparing every pair of keys. The pairwise
- * comparison it replaced is kept here as the oracle: both must give the same messages.
+ * walk it replaced (with the same reason for each pair) is kept here as the oracle: both must
+ * give the same messages.
  */
 function pairwiseMessages(integration: SnapshotIntegration): string[] {
-  const why = (body: string, other: string): string | undefined => {
-    if (normaliseKeyBody(body) === normaliseKeyBody(other)) return 'the same pattern once \\d and {n} are written out';
-    if (!matchesStatusCodes(integration)) return undefined;
-    const mine = readStatusKey(body);
-    const theirs = readStatusKey(other);
-    const common = mine === undefined || theirs === undefined ? undefined : commonStatusCode(mine, theirs);
-    if (common === undefined) return undefined;
-    const java = mine?.javaOnly ?? theirs?.javaOnly;
-    return `both fully match status code ${common}${java === undefined ? '' : ` (read as JavaScript; ${java} is Java-only syntax)`}`;
-  };
+  const why = (body: string, other: string) => overlap(integration, body, other);
   return integration.integrationResponses.flatMap((response, i) => {
     const body = regexBody(response.IntegrationResponseKey);
     if (body === undefined) return [];

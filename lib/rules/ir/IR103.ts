@@ -5,7 +5,7 @@ import { show } from '../values';
 import { commonStatusCode, matchesStatusCodes, normaliseKeyBody, readStatusKey, type StatusCodeReading } from './status-keys';
 
 /** Why two regex keys overlap, as a message states it, or undefined when they do not. */
-function overlap(integration: SnapshotIntegration, body: string, other: string): string | undefined {
+export function overlap(integration: SnapshotIntegration, body: string, other: string): string | undefined {
   if (normaliseKeyBody(body) === normaliseKeyBody(other)) return 'the same pattern once \\d and {n} are written out';
   if (!matchesStatusCodes(integration)) return undefined;
   const mine = readStatusKey(body);
