@@ -8,10 +8,11 @@ import type { BenchResults, Section } from './results';
 import { writeReport } from './write-report';
 
 /**
- * `npm run bench`: the engine, the Lambda bundle and the collector, one after the other (so
- * none competes with another for the two cores), then docs/benchmarks.md and .json. The run
- * counts keep the whole under five minutes on a 2-core machine; the collector's walks are
- * bound by the quota, not by the CPU, and take most of it.
+ * `npm run bench`: the engine (and its million-response audit), the Lambda bundle and the
+ * collector, one after the other (so none competes with another for the two cores), then
+ * docs/benchmarks.md and .json. The run counts keep the whole to some five minutes on a quiet
+ * 2-core machine; the collector's walks are bound by the quota, not by the CPU, and take most
+ * of it.
  */
 const COLLECTOR_RUNS: CollectorRuns = { rounds: 3, sequential: 1, faultRuns: 2, neighbourRuns: 3 };
 const LAMBDA_RUNS = 10;
