@@ -11,8 +11,9 @@ export interface TokenBucketOptions {
 
 /**
  * A client-side token bucket: one token per HTTP attempt. API Gateway's management quota is
- * itself a token bucket (10/s, burst 40, per account and region), so staying inside a smaller
- * bucket keeps the walk off the 429 path instead of discovering the quota by being refused.
+ * itself a token bucket (10/s, burst 40, per account and region), so a bucket no larger keeps
+ * the walk off the 429 path when it is alone; AdaptiveRate lowers this bucket's rate when
+ * other callers share the quota.
  *
  * A caller that finds the bucket empty takes its token on credit (the count goes negative) and
  * sleeps until that token has been refilled. Waiters are therefore served in arrival order
