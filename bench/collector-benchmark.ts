@@ -1,4 +1,5 @@
 import { collectAccount } from '../lib/collect/collect-account';
+import type { Clock } from '../lib/collect/clock';
 import type { Snapshot } from '../lib/model/snapshot';
 import { minimalCalls, startFakeApiGateway, type FakeApiGatewayOptions } from '../test/support/fake-aws';
 import { scaledSdkBackoff } from '../test/support/fake-aws/scaled-backoff';
@@ -11,7 +12,8 @@ import { tally } from './tally';
  * The collector against the physical limit: API Gateway's management quota (10/s, burst 40 per
  * account and region) scaled tenfold so a walk takes seconds, with a per-call latency. Only the
  * quota bounds a walk; the bound is (calls − burst) / rate: the burst goes out at once, then
- * every call waits for its token.
+ * every call waits for its token. Our walker runs with its shipped defaults and a clock that
+ * runs as much faster as the fake's quota does, so its 10/s meets the fake's scaled 10/s.
  */
 const QUOTA = { ratePerSecond: 100, burst: 40 };
 const SETUP: CollectorSetup = {
@@ -21,8 +23,8 @@ const SETUP: CollectorSetup = {
   latencyMs: 20,
   // The fake's default: GetApis then takes several pages, as a large account's does.
   pageSize: 25,
-  // A little under the quota, as the product's defaults (8/s, burst 20) sit under 10/s, burst 40.
-  ourLimits: { ratePerSecond: 95, burst: 35 },
+  // Another caller of the same quota (the console, a deploy pipeline), in AWS's units.
+  neighbourRatePerSecond: 3,
 };
 /** Faults beyond the quota: 20 % of admitted calls throttled anyway, 2 % answered 503 (the rule sees the 80 % left). */
 const INJECTED_FAULTS = [
@@ -40,7 +42,22 @@ export interface CollectorSetup {
   latencyMs: number;
   /** The largest page the fake serves. */
   pageSize: number;
-  ourLimits: { ratePerSecond: number; burst: number };
+  /** The neighbour's steady rate (before scaling): one GetApis every 1/rate seconds, never retried. */
+  neighbourRatePerSecond: number;
+}
+
+/** Our walk beside the neighbour, and what the neighbour met. */
+export interface NeighbourRun {
+  ours: WalkRun;
+  neighbourSent: number;
+  neighbourThrottled: number;
+}
+
+export interface NeighbourScenario {
+  minimalCalls: number;
+  /** (calls − burst) / (quota rate − neighbour rate): the bound of the quota left to us. */
+  boundSeconds: number;
+  runs: NeighbourRun[];
 }
 
 export type Walker = 'ours' | BaselineSchedule;
@@ -84,6 +101,7 @@ export interface CollectorBenchmark {
   setup: CollectorSetup;
   clean: CollectorScenario;
   faults: FaultScenario;
+  neighbour: NeighbourScenario;
 }
 
 export interface CollectorRuns {
@@ -92,6 +110,8 @@ export interface CollectorRuns {
   /** Sequential walks: the slowest by far, so fewer. */
   sequential: number;
   faultRuns: number;
+  /** Our walks beside the 3/s neighbour. */
+  neighbourRuns: number;
 }
 
 export async function benchCollector(counts: CollectorRuns, log: (line: string) => void): Promise<CollectorBenchmark> {
@@ -124,7 +144,63 @@ export async function benchCollector(counts: CollectorRuns, log: (line: string) 
     faultRuns.push(result);
     log(`  ours with faults, run ${run}: ${summary(result)}`);
   }
-  return { setup: SETUP, clean: { minimalCalls: minimal, boundSeconds, runs }, faults: { minimalCalls: minimal, boundSeconds, deletedApi, deletedAfter, runs: faultRuns } };
+
+  const neighbourRate = SETUP.neighbourRatePerSecond * SETUP.timeScale;
+  const neighbourBound = (minimal - QUOTA.burst) / (QUOTA.ratePerSecond - neighbourRate);
+  const neighbourRuns: NeighbourRun[] = [];
+  for (let run = 1; run <= counts.neighbourRuns; run++) {
+    const result = await walkBesideNeighbour(account, clean, neighbourRate);
+    neighbourRuns.push(result);
+    log(`  ours beside a ${SETUP.neighbourRatePerSecond}/s neighbour, run ${run}: ${summary(result.ours)}; neighbour ${result.neighbourThrottled} of ${result.neighbourSent} throttled`);
+  }
+  return {
+    setup: SETUP,
+    clean: { minimalCalls: minimal, boundSeconds, runs },
+    faults: { minimalCalls: minimal, boundSeconds, deletedApi, deletedAfter, runs: faultRuns },
+    neighbour: { minimalCalls: minimal, boundSeconds: neighbourBound, runs: neighbourRuns },
+  };
+}
+
+/** Marks the neighbour's requests, so the fake's record of ours leaves them out. */
+const NEIGHBOUR_QUERY = 'neighbour=1';
+
+/**
+ * Our walk while a neighbour sends GetApis at a steady rate through the same quota, as the
+ * console or a deploy pipeline would; the neighbour does not retry, so each 429 it meets is a
+ * request of someone else's that our walk cost.
+ */
+async function walkBesideNeighbour(account: Snapshot, fake: FakeApiGatewayOptions, neighbourRate: number): Promise<NeighbourRun> {
+  const statuses: number[] = [];
+  let walking = true;
+  let neighbourUrl = '';
+  const inFlight: Promise<void>[] = [];
+  const neighbour = (async () => {
+    const intervalMs = 1000 / neighbourRate;
+    const start = performance.now();
+    for (let sent = 0; walking; sent++) {
+      const due = start + sent * intervalMs;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      if (!walking || neighbourUrl === '') continue;
+      inFlight.push(
+        fetch(`${neighbourUrl}/v2/apis?${NEIGHBOUR_QUERY}`, { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/eu-west-1/apigateway/aws4_request' } }).then(
+          async (response) => {
+            await response.arrayBuffer();
+            statuses.push(response.status);
+          },
+          () => {
+            statuses.push(0);
+          },
+        ),
+      );
+    }
+  })();
+  const ours = await walkOnFake('ours', account, fake, account, (url) => {
+    neighbourUrl = url;
+  });
+  walking = false;
+  await neighbour;
+  await Promise.all(inFlight);
+  return { ours, neighbourSent: statuses.length, neighbourThrottled: statuses.filter((status) => status === 429).length };
 }
 
 /**
@@ -132,14 +208,15 @@ export async function benchCollector(counts: CollectorRuns, log: (line: string) 
  * reaches an emulator: through AWS_ENDPOINT_URL_APIGATEWAYV2. The snapshot is compared with
  * `expected`, what the account holds once the walk's deletions are done.
  */
-async function walkOnFake(walker: Walker, account: Snapshot, fake: FakeApiGatewayOptions, expected: Snapshot): Promise<WalkRun> {
+async function walkOnFake(walker: Walker, account: Snapshot, fake: FakeApiGatewayOptions, expected: Snapshot, onStarted?: (url: string) => void): Promise<WalkRun> {
   const server = await startFakeApiGateway(account, fake);
   process.env.AWS_ENDPOINT_URL_APIGATEWAYV2 = server.url;
   try {
     const start = performance.now();
+    onStarted?.(server.url);
     const walked = await walk(walker);
     const wallSeconds = (performance.now() - start) / 1000;
-    const statuses = server.requests.map((request) => request.status);
+    const statuses = server.requests.filter((request) => !request.url.includes(NEIGHBOUR_QUERY)).map((request) => request.status);
     return {
       wallSeconds,
       calls: walked.calls,
@@ -162,10 +239,19 @@ async function walk(walker: Walker): Promise<BaselineWalk & { complete: boolean 
     const walked = await baselineWalk(walker, REGION);
     return { ...walked, complete: walked.failedCalls === 0 };
   }
-  // The product's concurrency and retry policy. The limiter is set to the scaled quota, and the
-  // retry delays are scaled with it (see scaledSdkBackoff).
-  const result = await collectAccount({ region: REGION, ...SETUP.ourLimits, backoff: scaledSdkBackoff(SETUP.timeScale) });
+  // The shipped defaults (rate, burst, concurrency, retries), on a clock as fast as the fake's
+  // quota, with the retry delays scaled the same way (see scaledSdkBackoff).
+  const result = await collectAccount({ region: REGION, clock: scaledClock(SETUP.timeScale), backoff: scaledSdkBackoff(SETUP.timeScale) });
   return { snapshot: result.snapshot, calls: result.stats.calls, failedCalls: result.errors.length, failures: tally(result.errors.map((error) => error.message)), complete: result.complete };
+}
+
+/** Time that runs `factor` times faster than the real clock: what the walker sees beside a scaled quota. */
+function scaledClock(factor: number): Clock {
+  const origin = Date.now();
+  return {
+    now: () => origin + (Date.now() - origin) * factor,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / factor)),
+  };
 }
 
 function summary(run: WalkRun): string {

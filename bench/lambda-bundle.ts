@@ -37,7 +37,7 @@ interface PackagedService {
 
 const STATE_FILE = '.serverless/serverless-state.json';
 /** The esbuild options serverless-esbuild passes through unchanged; its own (exclude, packager...) are left out. */
-const ESBUILD_OPTIONS = ['bundle', 'minify', 'keepNames', 'target', 'platform', 'format', 'mainFields'] as const;
+const ESBUILD_OPTIONS = ['bundle', 'minify', 'keepNames', 'target', 'platform', 'format', 'mainFields', 'alias'] as const;
 
 /**
  * Packages the stack as a user would (`npm run package`), then, for every function, measures

@@ -1,6 +1,6 @@
 import type { CliStartResult } from './cli-start';
 import type { CollectorBenchmark, CollectorRuns } from './collector-benchmark';
-import type { EngineResult } from './engine-throughput';
+import type { EngineResult, MillionResult } from './engine-throughput';
 import type { LambdaBenchmark } from './lambda-bundle';
 import type { Machine } from './machine';
 
@@ -19,6 +19,7 @@ export interface BenchResults {
   machine: Machine;
   sections: Section[];
   engine: EngineResult;
+  million: MillionResult;
   lambda: LambdaBenchmark;
   lambdaRuns: number;
   collector: CollectorBenchmark;

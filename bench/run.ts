@@ -2,19 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchCliStart } from './cli-start';
 import { benchCollector, type CollectorRuns } from './collector-benchmark';
-import type { EngineResult } from './engine-throughput';
+import type { EngineResult, MillionResult } from './engine-throughput';
 import { benchLambda } from './lambda-bundle';
 import { describeMachine, loadAverage } from './machine';
 import type { BenchResults, Section } from './results';
 import { writeReport } from './write-report';
 
 /**
- * `npm run bench`: the engine, the Lambda bundle and the collector, one after the other (so
- * none competes with another for the two cores), then docs/benchmarks.md and .json. The run
- * counts keep the whole under five minutes on a 2-core machine; the collector's walks are
- * bound by the quota, not by the CPU, and take most of it.
+ * `npm run bench`: the engine (and its million-response audit), the Lambda bundle and the
+ * collector, one after the other (so none competes with another for the two cores), then
+ * docs/benchmarks.md and .json. The run counts keep the whole to some five minutes on a quiet
+ * 2-core machine; the collector's walks are bound by the quota, not by the CPU, and take most
+ * of it.
  */
-const COLLECTOR_RUNS: CollectorRuns = { rounds: 3, sequential: 1, faultRuns: 3 };
+const COLLECTOR_RUNS: CollectorRuns = { rounds: 3, sequential: 1, faultRuns: 2, neighbourRuns: 3 };
 const LAMBDA_RUNS = 10;
 const CLI_START_RUNS = 20;
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   }
 
   const engine = await section('engine', engineInChildProcess);
+  const million = await section('million', millionInChildProcess);
   const lambda = await section('lambda', () => benchLambda(LAMBDA_RUNS, log));
   const cliStart = await section('cli start', () => benchCliStart(CLI_START_RUNS));
   const collector = await section('collector', () => {
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     machine: describeMachine(),
     sections,
     engine,
+    million,
     lambda,
     lambdaRuns: LAMBDA_RUNS,
     collector,
@@ -55,11 +58,22 @@ async function main(): Promise<void> {
 
 /** In a process of its own, so its peak RSS is the engine's and not the collector's or the fake's. */
 function engineInChildProcess(): EngineResult {
-  const child = spawnSync(process.execPath, [join(__dirname, 'engine-throughput.cjs'), '--child'], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`the engine benchmark failed: ${child.stderr}`);
-  const result = JSON.parse(child.stdout) as EngineResult;
-  log(`  ${result.perSecond} integration responses/s, peak RSS ${result.peakRssMb} MB`);
+  const result = inChildProcess<EngineResult>('--child');
+  log(`  ${result.perSecond} integration responses/s, peak RSS ${result.peakRssMb} MB, ${result.retainedBytesPerFinding} bytes per finding`);
   return result;
+}
+
+function millionInChildProcess(): MillionResult {
+  const result = inChildProcess<MillionResult>('--million');
+  log(`  ${result.integrationResponses} integration responses in ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb} MB`);
+  return result;
+}
+
+function inChildProcess<T>(mode: string): T {
+  const child = spawnSync(process.execPath, [join(__dirname, 'engine-throughput.cjs'), mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`the engine benchmark (${mode}) failed: ${child.stderr}`);
+  // Parsed as the child wrote it; the types are those of engine-throughput.ts.
+  return JSON.parse(child.stdout) as T;
 }
 
 /** The SDK signs every request to the fake; these keep it from looking for real credentials (or using them). */

@@ -25,6 +25,7 @@ function renderMarkdown(results: BenchResults): string {
     ...machineSection(results),
     ...targetsSection(verdicts),
     ...collectorSection(results),
+    ...neighbourSection(results),
     ...faultSection(results),
     ...engineSection(results),
     ...lambdaSection(results),
@@ -54,7 +55,7 @@ function machineSection({ machine, sections }: BenchResults): string[] {
 function targetsSection(verdicts: readonly Verdict[]): string[] {
   const missed = verdicts.filter((verdict) => verdict.met === false);
   return [
-    '## Targets (issue 6)',
+    '## Targets (issues 6 and 15)',
     '',
     '| figure | measured | target | met |',
     '|---|---|---|---|',
@@ -90,8 +91,8 @@ function collectorSection({ collector: { setup, clean }, collectorRuns }: BenchR
     `(${count(clean.minimalCalls)} − ${quota.burst}) / ${quota.ratePerSecond} = ${seconds(clean.boundSeconds)}.`,
     '',
     '**Walkers**, each against a fresh fake (a full quota):',
-    `- ours: \`collectAccount\` with \`ratePerSecond: ${setup.ourLimits.ratePerSecond}, burst: ${setup.ourLimits.burst}\` (just under the quota, as its defaults of 8/s and 20 sit under 10/s and 40)`,
-    `  and its other defaults (its concurrency, ${DEFAULT_MAX_ATTEMPTS} attempts per call); its retry delays are the SDK's own, divided by ${setup.timeScale} like the quota's time`,
+    `- ours: \`collectAccount\` with its shipped defaults (the adaptive limiter starting at the quota, 10/s and burst 40, its concurrency,`,
+    `  ${DEFAULT_MAX_ATTEMPTS} attempts per call) on a clock running ${setup.timeScale} times faster, like the quota's time; its retry delays are the SDK's own, divided by ${setup.timeScale}`,
     '  (test/support/fake-aws/scaled-backoff.ts), so they weigh against the quota as they would in AWS;',
     '- sequential baseline (bench/baseline-walk.ts): one call at a time, no client-side limiter, a plain `ApiGatewayV2Client` with the',
     "  SDK's defaults (standard retries, 3 attempts);",
@@ -111,6 +112,26 @@ function collectorSection({ collector: { setup, clean }, collectorRuns }: BenchR
     }),
     '',
     'Counts are medians over the runs; attempts and throttled responses are what the fake answered.',
+    '',
+  ];
+}
+
+function neighbourSection({ collector: { setup, neighbour } }: BenchResults): string[] {
+  const { quota } = setup;
+  const neighbourRate = setup.neighbourRatePerSecond * setup.timeScale;
+  return [
+    '## 1b. The collector beside another caller of the quota',
+    '',
+    `The same account, fake and collector, while a neighbour (the console, a deploy pipeline) sends one GetApis every 1/${neighbourRate} s`,
+    `(${setup.neighbourRatePerSecond}/s in AWS's time) through the same quota and never retries. The bound is that of the quota left to us:`,
+    `(${count(neighbour.minimalCalls)} − ${quota.burst}) / (${quota.ratePerSecond} − ${neighbourRate}) = ${seconds(neighbour.boundSeconds)}.`,
+    '',
+    '| run | our wall time | × bound | our attempts | our throttled | our failed calls | neighbour sent | neighbour throttled |',
+    '|---|---|---|---|---|---|---|---|',
+    ...neighbour.runs.map(
+      (run, index) =>
+        `| ${index + 1} | ${seconds(run.ours.wallSeconds)} | ${times(run.ours.wallSeconds / neighbour.boundSeconds)} | ${count(run.ours.attempts)} | ${count(run.ours.throttled)} | ${count(run.ours.failedCalls)} | ${count(run.neighbourSent)} | ${count(run.neighbourThrottled)} (${((run.neighbourThrottled / Math.max(1, run.neighbourSent)) * 100).toFixed(1)} %) |`,
+    ),
     '',
   ];
 }
@@ -137,7 +158,7 @@ function faultSection({ collector: { setup, faults } }: BenchResults): string[] 
   ];
 }
 
-function engineSection({ engine }: BenchResults): string[] {
+function engineSection({ engine, million }: BenchResults): string[] {
   const shape = engine.account;
   return [
     '## 3. Engine throughput',
@@ -147,9 +168,13 @@ function engineSection({ engine }: BenchResults): string[] {
     `${count(shape.webSocketApis * shape.routesPerApi)} routes with every rule (${engine.rules}), in a child process of its own so that its peak RSS is its own. ${engine.runsSeconds.length} runs,`,
     'with a full garbage collection between runs outside the timed part; the median run counts. Peak RSS is the child\'s maxRSS.',
     '',
-    '| integration responses | rules | findings | runs | median | per second | peak RSS | RSS before the first run |',
-    '|---|---|---|---|---|---|---|---|',
-    `| ${count(engine.integrationResponses)} | ${engine.rules} | ${count(engine.findings)} | ${engine.runsSeconds.map(seconds).join(', ')} | ${seconds(engine.medianSeconds)} | ${count(engine.perSecond)} | ${engine.peakRssMb} MB | ${engine.baselineRssMb} MB |`,
+    '| integration responses | rules | findings | runs | median | per second | per CPU second | peak RSS | RSS before the first run |',
+    '|---|---|---|---|---|---|---|---|---|',
+    `| ${count(engine.integrationResponses)} | ${engine.rules} | ${count(engine.findings)} | ${engine.runsSeconds.map(seconds).join(', ')} | ${seconds(engine.medianSeconds)} | ${count(engine.perSecond)} | ${count(engine.perCpuSecond)} | ${engine.peakRssMb} MB | ${engine.baselineRssMb} MB |`,
+    '',
+    `Memory: after a full collection, the snapshot takes ${count(engine.snapshotBytesPerResponse)} bytes of heap per integration response and one run's findings`,
+    `${count(engine.retainedBytesPerFinding)} bytes each while held. A second child process audits ${count(million.integrationResponses)} integration responses (the same shape, ten times`,
+    `the APIs) once: ${count(million.findings)} findings in ${seconds(million.seconds)}, peak RSS ${count(million.peakRssMb)} MB.`,
     '',
   ];
 }

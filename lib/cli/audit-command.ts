@@ -22,6 +22,8 @@ Options:
   --snapshot FILE      a snapshot to audit (repeatable)
   --region R           audit the live APIs of region R (repeatable)
   --api ID             only this API of the live regions (repeatable)
+  --max-rate N         at most N requests/s per region (default 10, the quota, shared
+                       with every caller of the account; the walk backs off when throttled)
   --format F           text (default) | json | sarif
   --min-severity S     report only findings at or above S (default info)
   --fail-on S          exit 1 when a finding at or above S is reported (default high;
@@ -50,6 +52,7 @@ export const auditCommand: Command = {
       region: { type: 'string', multiple: true },
       api: { type: 'string', multiple: true },
       strict: { type: 'boolean' },
+      'max-rate': { type: 'string' },
     });
     if (values.help) {
       io.stdout(HELP);
@@ -57,7 +60,7 @@ export const auditCommand: Command = {
     }
     const { format, minSeverity, failOn, rules, filters } = await readReportOptions(values);
     const files = values.snapshot ?? [];
-    const live = liveScope(values.region, values.api);
+    const live = liveScope(values.region, values.api, values['max-rate']);
     if (files.length === 0 && live === undefined) throw new UsageError('audit needs at least one --snapshot FILE or --region R (see --help)');
 
     const loaded: LoadedSnapshot[] = [];

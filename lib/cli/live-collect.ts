@@ -1,13 +1,15 @@
+import { parseMaxRate } from '../collect/adaptive-rate';
 import { collectRegions } from '../collect/collect-regions';
 import type { CollectResult } from '../collect/collect-account';
 import type { CliIo } from './command';
 import { UsageError } from './exit-codes';
 import { ProgressLine } from './progress-line';
 
-/** `--region R ...` and `--api ID ...`: what a live walk reads. */
+/** `--region R ...`, `--api ID ...` and `--max-rate N`: what a live walk reads, and how fast at most. */
 export interface LiveScope {
   regions: string[];
   apiIds: string[];
+  maxRate?: number;
 }
 
 /**
@@ -17,14 +19,17 @@ export interface LiveScope {
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** Checks the live options; undefined when no region asks for a live walk. */
-export function liveScope(regions: readonly string[] = [], apiIds: readonly string[] = []): LiveScope | undefined {
+export function liveScope(regions: readonly string[] = [], apiIds: readonly string[] = [], maxRateText?: string): LiveScope | undefined {
   const bad = regions.find((region) => !REGION.test(region));
   if (bad !== undefined) throw new UsageError(`--region must be a region name such as eu-west-1; got "${bad}"`);
+  const maxRate = maxRateText === undefined ? undefined : parseMaxRate(maxRateText);
+  if (typeof maxRate === 'string') throw new UsageError(`--max-rate ${maxRate}`);
   if (regions.length === 0) {
     if (apiIds.length > 0) throw new UsageError('--api needs --region: it picks APIs of a live account');
+    if (maxRate !== undefined) throw new UsageError('--max-rate needs --region: it paces the walk of a live account');
     return undefined;
   }
-  return { regions: [...new Set(regions)], apiIds: [...new Set(apiIds)] };
+  return { regions: [...new Set(regions)], apiIds: [...new Set(apiIds)], ...(maxRate === undefined ? {} : { maxRate }) };
 }
 
 /**
@@ -38,6 +43,7 @@ export async function collectLive(scope: LiveScope, io: CliIo): Promise<CollectR
   try {
     results = await collectRegions(scope.regions, {
       ...(scope.apiIds.length === 0 ? {} : { apiIds: scope.apiIds }),
+      ...(scope.maxRate === undefined ? {} : { ratePerSecond: scope.maxRate }),
       onProgress: (region, update) => progress.update(region, update),
     });
   } finally {

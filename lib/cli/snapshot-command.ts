@@ -16,6 +16,7 @@ AWS_ENDPOINT_URL_APIGATEWAYV2 points it at an emulator.
 Options:
   --region R    the region to read (one: a snapshot holds one account and region)
   --api ID      only this API (repeatable)
+  --max-rate N  at most N requests/s (default 10, the quota; backs off when throttled)
   --out FILE    where to write the snapshot
   -h, --help    this help
 
@@ -29,13 +30,14 @@ export const snapshotCommand: Command = {
     const { values } = parseOptions(args, {
       region: { type: 'string', multiple: true },
       api: { type: 'string', multiple: true },
+      'max-rate': { type: 'string' },
       out: { type: 'string' },
     });
     if (values.help) {
       io.stdout(HELP);
       return EXIT.CLEAN;
     }
-    const scope = liveScope(values.region, values.api);
+    const scope = liveScope(values.region, values.api, values['max-rate']);
     if (scope?.regions.length !== 1) throw new UsageError('snapshot needs exactly one --region R: a snapshot holds one account and region');
     const out = values.out;
     if (out === undefined) throw new UsageError('snapshot needs --out FILE');

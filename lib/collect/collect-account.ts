@@ -9,6 +9,7 @@ import {
 import { apiArn, partitionOf } from '../model/arn';
 import type { AuditError } from '../model/finding';
 import type { Snapshot, SnapshotApi, SnapshotIntegration, SnapshotRoute } from '../model/snapshot';
+import { AdaptiveRate, QUOTA_BURST, QUOTA_RATE_PER_SECOND } from './adaptive-rate';
 import { attemptsOf, describeCallError, isNotFound } from './call-error';
 import { createApiGatewayClient } from './client';
 import { systemClock, type Clock } from './clock';
@@ -19,18 +20,10 @@ import { toSnapshotData } from './snapshot-data';
 import { createRetryStrategy, DEFAULT_MAX_ATTEMPTS, type Backoff } from './retry-policy';
 import { TokenBucket } from './token-bucket';
 
-/**
- * A little under the management quota of 10 requests/s per account and region, which every
- * caller shares (console, CI deploys, other tools) and which cannot be raised.
- */
-const DEFAULT_RATE_PER_SECOND = 8;
-/**
- * Half the quota's burst of 40: a neighbour's burst still fits, and at 8/s the 20 tokens given
- * up cost a walk 2.5 s.
- */
-const DEFAULT_BURST = 20;
-/** Enough calls in flight to keep 8/s going at up to 1 s latency per call. */
+/** Enough calls in flight to keep 10/s going at up to 0.8 s latency per call. */
 const DEFAULT_CONCURRENCY = 8;
+/** The quota's burst is 4 s of its rate; a capped walk keeps that proportion. */
+const BURST_SECONDS = QUOTA_BURST / QUOTA_RATE_PER_SECOND;
 
 export interface CollectOptions {
   region: string;
@@ -38,7 +31,12 @@ export interface CollectOptions {
   apiIds?: readonly string[];
   /** Only APIs whose Name matches. */
   namePattern?: RegExp;
+  /**
+   * The most requests/s the walk sends: it starts there and backs off while throttled. The
+   * quota (10/s) by default; less leaves the rest of the account's quota to other callers.
+   */
   ratePerSecond?: number;
+  /** Requests sent at once after a pause: the quota's 40 by default, 4 s of a lower rate. */
   burst?: number;
   /** Calls in flight at once, and APIs walked at once. */
   concurrency?: number;
@@ -102,18 +100,21 @@ export interface CollectResult {
 /**
  * Walks every selected API of one account and region: GetApis, then per API GetIntegrations
  * and GetRoutes, then per integration GetIntegrationResponses and per route GetRouteResponses
- * (WebSocket APIs only, unless thorough). Every attempt takes a token from one bucket, so the
- * walk runs at the configured rate whatever the latency.
+ * (WebSocket APIs only, unless thorough). Every attempt takes a token from one bucket, whose
+ * rate starts at the quota and adapts to throttling (AdaptiveRate), whatever the latency.
  */
 export async function collectAccount(options: CollectOptions): Promise<CollectResult> {
   const clock = options.clock ?? systemClock;
   const capturedAt = new Date(clock.now()).toISOString();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const stats: CollectStats = { calls: 0, throttled: 0, retries: 0, notFound: 0 };
-  const bucket = new TokenBucket({ ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, burst: options.burst ?? DEFAULT_BURST, clock });
+  const maxRate = options.ratePerSecond ?? QUOTA_RATE_PER_SECOND;
+  const burst = options.burst ?? Math.max(1, Math.min(QUOTA_BURST, Math.round(maxRate * BURST_SECONDS)));
+  const bucket = new TokenBucket({ ratePerSecond: maxRate, burst, clock });
   const retryStrategy = createRetryStrategy({
     maxAttempts,
     bucket,
+    rate: new AdaptiveRate(bucket, { maxRate, clock }),
     ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
     ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
     onThrottled: () => {

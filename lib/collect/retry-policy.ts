@@ -1,4 +1,5 @@
 import { AdaptiveRetryStrategy, type AdaptiveRetryStrategyOptions, type RateLimiter } from '@smithy/core/retry';
+import type { AdaptiveRate } from './adaptive-rate';
 import type { TokenBucket } from './token-bucket';
 
 /**
@@ -19,6 +20,8 @@ export interface RetryPolicyOptions {
   /** Replaces the SDK's jittered exponential backoff; tests pass a short one. */
   backoff?: Backoff;
   bucket: TokenBucket;
+  /** Told of every throttled and every successful attempt, to set the bucket's rate. */
+  rate?: AdaptiveRate;
   /** No attempt, first or retry, starts at or after this epoch time. */
   deadline?: number;
   /** Called once per throttled attempt (429 or TooManyRequestsException). */
@@ -28,8 +31,8 @@ export interface RetryPolicyOptions {
 /**
  * The SDK's own retry loop, configured rather than wrapped: its AdaptiveRetryStrategy asks a
  * RateLimiter for a send token before the first attempt and again before every retry (after
- * the backoff sleep), so handing it our fixed-rate bucket makes every HTTP attempt, retries
- * included, take one token (behaviour of @smithy/core 3.41, not a documented promise, so
+ * the backoff sleep), so handing it our bucket makes every HTTP attempt, retries included,
+ * take one token, and reports each attempt's outcome, which sets the bucket's rate (behaviour of @smithy/core 3.41, not a documented promise, so
  * test/collect/retry-policy.test.ts pins it). The strategy retries throttling (any 429,
  * TooManyRequestsException) and transient errors (500, 502, 503, 504, connection resets,
  * timeouts) with full-jitter backoff, and keeps the SDK's retry budget, which stops retry
@@ -39,10 +42,14 @@ export interface RetryPolicyOptions {
 export function createRetryStrategy(options: RetryPolicyOptions): AdaptiveRetryStrategy {
   const rateLimiter: RateLimiter = {
     getSendToken: () => options.bucket.take(options.deadline),
-    // The bucket's rate is fixed (the quota is known and cannot change), so the SDK's report
-    // of each attempt's outcome is only used to count throttles.
+    // Called with the error of a failed attempt before its retry, and with {} after a success.
     updateClientSendingRate: (outcome: unknown) => {
-      if (isThrottling(outcome)) options.onThrottled();
+      if (isThrottling(outcome)) {
+        options.onThrottled();
+        options.rate?.throttled();
+      } else if (!hasErrorType(outcome)) {
+        options.rate?.succeeded();
+      }
     },
   };
   return new AdaptiveRetryStrategy(options.maxAttempts, {
@@ -51,6 +58,10 @@ export function createRetryStrategy(options: RetryPolicyOptions): AdaptiveRetryS
   });
 }
 
+function hasErrorType(outcome: unknown): outcome is { errorType: unknown } {
+  return typeof outcome === 'object' && outcome !== null && 'errorType' in outcome;
+}
+
 function isThrottling(outcome: unknown): boolean {
-  return typeof outcome === 'object' && outcome !== null && 'errorType' in outcome && outcome.errorType === 'THROTTLING';
+  return hasErrorType(outcome) && outcome.errorType === 'THROTTLING';
 }

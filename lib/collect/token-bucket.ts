@@ -11,15 +11,16 @@ export interface TokenBucketOptions {
 
 /**
  * A client-side token bucket: one token per HTTP attempt. API Gateway's management quota is
- * itself a token bucket (10/s, burst 40, per account and region), so staying inside a smaller
- * bucket keeps the walk off the 429 path instead of discovering the quota by being refused.
+ * itself a token bucket (10/s, burst 40, per account and region), so a bucket no larger keeps
+ * the walk off the 429 path when it is alone; AdaptiveRate lowers this bucket's rate when
+ * other callers share the quota.
  *
  * A caller that finds the bucket empty takes its token on credit (the count goes negative) and
  * sleeps until that token has been refilled. Waiters are therefore served in arrival order
  * without polling, and the time a token is granted is known when it is asked for.
  */
 export class TokenBucket {
-  private readonly rate: number;
+  private rate: number;
   private readonly burst: number;
   private readonly clock: Clock;
   private tokens: number;
@@ -46,6 +47,19 @@ export class TokenBucket {
     if (deadline !== undefined && now + waitMs >= deadline) throw new DeadlineReached(deadline);
     this.tokens -= 1;
     if (waitMs > 0) await this.clock.sleep(waitMs);
+  }
+
+  /** Changes the refill rate from now on (an adaptive limiter's decision); tokens earned so far stay. */
+  setRate(ratePerSecond: number): void {
+    if (!(ratePerSecond > 0)) throw new RangeError(`ratePerSecond must be above 0, got ${ratePerSecond}`);
+    this.refill(this.clock.now());
+    this.rate = ratePerSecond;
+  }
+
+  /** Drops the tokens saved up: after a throttle the server's bucket is empty, so ours must not burst. */
+  empty(): void {
+    this.refill(this.clock.now());
+    this.tokens = Math.min(this.tokens, 0);
   }
 
   private refill(now: number): void {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseMaxRate } from '../collect/adaptive-rate';
 import type { ActiveRule } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../model/severity';
 import { RULES } from '../rules';
@@ -35,6 +36,8 @@ export interface LambdaSettings {
   stateTable?: string;
   /** Days a resolved finding is remembered (the table's TTL). */
   retentionDays: number;
+  /** The most API Gateway requests/s the walk sends per region (the stack's maxRate); the quota when unset. */
+  maxRate?: number;
   /** The suppression file shipped with the function (the JSON packaging writes from the user's file), read at cold start. */
   suppressionsFile?: string;
 }
@@ -68,6 +71,7 @@ const environmentSchema = z.object({
     .pipe(z.number().min(1, 'must be at least 1 day'))
     .default(DEFAULT_RETENTION_DAYS),
   SUPPRESSIONS_FILE: z.string().min(1, 'must be the path of the suppression file').optional(),
+  AUDIT_MAX_RATE: z.string().optional(),
 });
 
 /**
@@ -83,9 +87,11 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     const got = typeof env[variable] === 'string' ? `; got "${env[variable]}"` : '';
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}${got}`);
   }
-  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE } = result.data;
+  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE, AUDIT_MAX_RATE } = result.data;
   const regions = AUDIT_REGIONS ?? (AWS_REGION === undefined ? undefined : [AWS_REGION]);
   if (regions === undefined) throw new ConfigError('AUDIT_REGIONS: not set, and AWS_REGION is not set either');
+  const maxRate = AUDIT_MAX_RATE === undefined || AUDIT_MAX_RATE.trim() === '' ? undefined : parseMaxRate(AUDIT_MAX_RATE);
+  if (typeof maxRate === 'string') throw new ConfigError(`AUDIT_MAX_RATE: ${maxRate}`);
   const config = AUDIT_CONFIG === undefined || AUDIT_CONFIG.trim() === '' ? {} : parseAuditConfigText(AUDIT_CONFIG, 'AUDIT_CONFIG');
   return {
     topicArn: ALERT_TOPIC_ARN,
@@ -99,5 +105,6 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     ...(STATE_TABLE === undefined ? {} : { stateTable: STATE_TABLE }),
     retentionDays: STATE_RETENTION_DAYS,
     ...(SUPPRESSIONS_FILE === undefined ? {} : { suppressionsFile: SUPPRESSIONS_FILE }),
+    ...(maxRate === undefined ? {} : { maxRate }),
   };
 }

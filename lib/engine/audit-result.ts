@@ -1,5 +1,5 @@
 import type { AuditError, Finding } from '../model/finding';
-import { atLeast, SEVERITIES, type Severity } from '../model/severity';
+import { SEVERITIES, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import { evaluate, type ActiveRule } from './evaluate';
 import { sortFindings } from './sort-findings';
@@ -39,18 +39,18 @@ export interface AuditResult {
 }
 
 /**
- * The audit every entry point runs (CLI, Lambda, scan): evaluate each input, keep the findings
- * at or above `minSeverity`, and summarise.
+ * The audit every entry point runs (CLI, Lambda, scan): evaluate each input for the findings
+ * at or above `minSeverity` (those below are never built), and summarise.
  */
 export function runAudit(inputs: readonly AuditInput[], rules: readonly ActiveRule[], minSeverity: Severity = 'info'): AuditResult {
   const findings: Finding[] = [];
   const errors: AuditError[] = [];
   let complete = true;
   for (const input of inputs) {
-    const evaluation = evaluate(input.snapshot, rules);
+    const evaluation = evaluate(input.snapshot, rules, minSeverity);
     const found = input.refine === undefined ? evaluation.findings : input.refine(evaluation.findings);
-    findings.push(...found.filter((finding) => atLeast(finding.severity, minSeverity)));
-    errors.push(...(input.errors ?? []), ...evaluation.errors);
+    for (const finding of found) findings.push(finding);
+    for (const error of [...(input.errors ?? []), ...evaluation.errors]) errors.push(error);
     complete &&= input.complete !== false && evaluation.errors.length === 0;
   }
   const sorted = sortFindings(findings);

@@ -1,9 +1,9 @@
+import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
-import type { Severity } from '../model/severity';
+import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
-import { routesOf, targetOf } from '../rules/selectors';
 import { ResourceDescriber } from './resource';
 import { sortFindings } from './sort-findings';
 
@@ -23,52 +23,64 @@ type NodeKind = keyof RuleChecks;
 /**
  * Runs every active rule over a snapshot. A rule that throws is reported as an engine error
  * naming the rule and the resource, and the other rules (and the same rule on other
- * resources) still run. Findings come out de-duplicated by fingerprint and sorted.
+ * resources) still run. Findings come out de-duplicated by fingerprint and sorted. Findings
+ * below `minSeverity` are never built, and a rule configured below it never runs.
  */
-export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Evaluation {
+export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Severity = 'info'): Evaluation {
   const describe = new ResourceDescriber(snapshot);
+  // Bound once per run, so visiting a node allocates no closure.
+  const describers: { [K in NodeKind]: (node: NodeOf<K>) => FindingResource } = {
+    api: (node) => describe.api(node),
+    integration: (node) => describe.integration(node),
+    integrationResponse: (node) => describe.integrationResponse(node),
+    route: (node) => describe.route(node),
+    routeResponse: (node) => describe.routeResponse(node),
+  };
   const findings = new Map<string, Finding>();
   const errors: AuditError[] = [];
-  const checksOf = checksByKind(rules);
+  const checksOf = checksByKind(rules.filter((active) => active.severityOverride === undefined || atLeast(active.severityOverride, minSeverity)));
 
-  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, describeNode: () => FindingResource): void {
+  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>): void {
     // Built at most once per node and shared by its findings: most nodes have none, and a
     // node with several findings should not pay for (or hold) several copies.
     let resource: FindingResource | undefined;
-    const resourceOnce = () => (resource ??= describeNode());
     for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resourceOnce().arn, apiId: node.api.ApiId, message: `rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}` });
+        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: (resource ??= describers[kind](node)).arn, apiId: node.api.ApiId, message: `rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}` });
         continue;
       }
       for (const problem of problems) {
-        const finding = toFinding(active, problem, resourceOnce());
+        const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
+        if (!atLeast(severity, minSeverity)) continue;
+        const finding = toFinding(active.rule, severity, problem, (resource ??= describers[kind](node)));
         findings.set(finding.fingerprint, finding);
       }
     }
   }
 
   for (const api of snapshot.apis) {
-    visit('api', { api }, () => describe.api({ api }));
+    const index = new ApiIndex(api);
+    const apiNode = { api, index };
+    visit('api', apiNode);
     for (const integration of api.integrations) {
-      const integrationNode = { api, integration, routes: routesOf(api, integration) };
-      visit('integration', integrationNode, () => describe.integration(integrationNode));
+      const integrationNode = { api, index, integration, routes: index.routesTargeting(integration) };
+      visit('integration', integrationNode);
       for (const response of integration.integrationResponses) {
         // Written out rather than spread from integrationNode: this runs once per response, and
         // V8 builds a literal several times faster than a spread copy.
-        const node = { api, integration, routes: integrationNode.routes, response };
-        visit('integrationResponse', node, () => describe.integrationResponse(node));
+        const node = { api, index, integration, routes: integrationNode.routes, response };
+        visit('integrationResponse', node);
       }
     }
     for (const route of api.routes) {
-      const routeNode = { api, route, integration: targetOf(api, route) };
-      visit('route', routeNode, () => describe.route(routeNode));
+      const routeNode = { api, index, route, integration: index.targetOf(route) };
+      visit('route', routeNode);
       for (const response of route.routeResponses) {
-        const node = { api, route, integration: routeNode.integration, response };
-        visit('routeResponse', node, () => describe.routeResponse(node));
+        const node = { api, index, route, integration: routeNode.integration, response };
+        visit('routeResponse', node);
       }
     }
   }
@@ -92,12 +104,12 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding({ rule, severityOverride }: ActiveRule, problem: Problem, resource: FindingResource): Finding {
+function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
     ruleKind: rule.meta.kind,
-    severity: severityOverride ?? problem.severity ?? rule.meta.severity,
+    severity,
     title: rule.meta.title,
     message: problem.message,
     resource,

@@ -87,7 +87,7 @@ function routeFields(route: SnapshotRoute) {
 }
 
 /** An integration's findings name its route when it serves exactly one; with several, none is "the" route. */
-function soleRoute(routes: SnapshotRoute[]) {
+function soleRoute(routes: readonly SnapshotRoute[]) {
   const [only, ...others] = routes;
   return only !== undefined && others.length === 0 ? routeFields(only) : {};
 }

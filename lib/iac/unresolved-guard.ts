@@ -1,3 +1,4 @@
+import { ApiIndex } from '../model/api-index';
 import type { ActiveRule } from '../engine/evaluate';
 import type { SnapshotApi } from '../model/snapshot';
 import { isUnknownField, isUnresolved, markUnknown } from '../model/unresolved';
@@ -79,6 +80,9 @@ class ReadTracker {
       const route = node['route'] as SnapshotApi['routes'][number];
       if (hasUnknownTarget(route) || isUnknownField(api, 'integrations')) markUnknown(node, 'integration');
     }
+    // The index answers from the watched API, so what it reads for a check counts as the check's
+    // reads; read-only, so the view hands it out as it is rather than wrapping it.
+    Object.defineProperty(node, 'index', { value: new ApiIndex(this.wrap(api, api, []) as SnapshotApi), enumerable: true, writable: false, configurable: false });
     return this.wrap(node, undefined, []) as AnyNode;
   }
 

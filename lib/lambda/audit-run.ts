@@ -53,7 +53,12 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
   const remaining = context.getRemainingTimeInMillis();
   const deadline = Date.now() + remaining - Math.min(MAX_RESERVE_MS, remaining / 4);
   const collected = await Promise.all(
-    request.regions.map((region) => collectAccount({ region, deadline, ...(request.apiIds === undefined ? {} : { apiIds: request.apiIds }) })),
+    request.regions.map((region) => collectAccount({
+      region,
+      deadline,
+      ...(request.apiIds === undefined ? {} : { apiIds: request.apiIds }),
+      ...(settings.maxRate === undefined ? {} : { ratePerSecond: settings.maxRate }),
+    })),
   );
   const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: settings.accountId }, errors: run.errors, complete: run.complete }));
   const result = runAudit(inputs, settings.rules, request.minSeverity);

@@ -7,6 +7,7 @@ import type {
   SnapshotRoute,
   SnapshotRouteResponse,
 } from '../model/snapshot';
+import type { ApiIndex } from '../model/api-index';
 import type { ApiSketch } from '../model/sketch';
 
 export type { RuleKind } from '../model/rule-kind';
@@ -44,12 +45,14 @@ export interface Problem {
 
 export interface ApiNode {
   api: SnapshotApi;
+  /** The API's lookups (routes by target, integrations by id, ...), built once per API. */
+  index: ApiIndex;
 }
 
 export interface IntegrationNode extends ApiNode {
   integration: SnapshotIntegration;
   /** The routes whose Target is this integration. */
-  routes: SnapshotRoute[];
+  routes: readonly SnapshotRoute[];
 }
 
 export interface IntegrationResponseNode extends IntegrationNode {

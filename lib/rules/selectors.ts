@@ -16,18 +16,6 @@ export const isNonProxy = (integration: SnapshotIntegration): boolean =>
 export const isLambdaAws = (integration: SnapshotIntegration): boolean =>
   integration.IntegrationType === 'AWS' && /:lambda:path\/.*\/functions\//.test(text(integration.IntegrationUri) ?? '');
 
-/** Routes whose Target is `integrations/{IntegrationId}`. */
-export function routesOf(api: SnapshotApi, integration: SnapshotIntegration): SnapshotRoute[] {
-  const target = `integrations/${integration.IntegrationId}`;
-  return api.routes.filter((route) => route.Target === target);
-}
-
-/** The integration a route targets, when the snapshot has it. */
-export function targetOf(api: SnapshotApi, route: SnapshotRoute): SnapshotIntegration | undefined {
-  const target = text(route.Target);
-  return target === undefined ? undefined : api.integrations.find((integration) => `integrations/${integration.IntegrationId}` === target);
-}
-
 /**
  * Two-way means "has a route response" (docs/design.md): a RouteResponseSelectionExpression
  * alone returns nothing, a route response without one still does, and `$disconnect` runs after
@@ -35,7 +23,7 @@ export function targetOf(api: SnapshotApi, route: SnapshotRoute): SnapshotIntegr
  */
 export const isTwoWay = (route: SnapshotRoute): boolean => route.RouteKey !== '$disconnect' && route.routeResponses.length > 0;
 
-export const DEFAULT_KEY = '$default';
+export { DEFAULT_KEY } from '../model/api-index';
 
 /** The regular expression inside a `/expression/` key, or undefined for any other key. */
 export function regexBody(key: unknown): string | undefined {

@@ -70,10 +70,20 @@ describe('apigw-audit audit --region (live)', () => {
     expect((await runCli('audit', '--region', 'eu-west-1', '--fail-on', 'none')).stderr).toBe('');
   });
 
+  test('--max-rate caps the walk and still reads everything', async () => {
+    await serveDemo();
+    const capped = await runCli('audit', '--region', 'eu-west-1', '--max-rate', '2.5', '--format', 'json', '--fail-on', 'none');
+    expect(capped.code).toBe(0);
+    expect(JSON.parse(capped.stdout)).toMatchObject({ summary: { apisAudited: 3, complete: true } });
+  });
+
   test.each([
     ['a mistyped region', ['--region', 'eu-west1'], '--region must be a region name such as eu-west-1; got "eu-west1"'],
     ['--api without --region', ['--snapshot', DEMO, '--api', 'a1'], '--api needs --region'],
     ['neither a snapshot nor a region', [], 'audit needs at least one --snapshot FILE or --region R'],
+    ['a --max-rate above the quota', ['--region', 'eu-west-1', '--max-rate', '12'], '--max-rate must be a number of requests per second above 0 and at most 10 (the quota); got "12"'],
+    ['a --max-rate that is not a number', ['--region', 'eu-west-1', '--max-rate', 'fast'], 'got "fast"'],
+    ['--max-rate without --region', ['--snapshot', DEMO, '--max-rate', '5'], '--max-rate needs --region'],
   ])('exit 2 for %s', async (_name, args, message) => {
     const { code, stderr } = await runCli('audit', ...args);
     expect(code).toBe(2);

@@ -62,6 +62,18 @@ describe('evaluate', () => {
     expect(evaluate(demo, [{ rule: IR004, severityOverride: 'info' }]).findings[0]?.severity).toBe('info');
   });
 
+  test('findings below the minimum severity are left out, and a rule configured below it does not run', () => {
+    const bySeverity = defineRule({
+      meta: { ...meta, id: 'IR996', name: 'by-severity' },
+      check: { api: () => [{ path: 'Name', message: 'high', severity: 'high' }, { path: 'ProtocolType', message: 'low', severity: 'low' }] },
+    });
+    expect(evaluate(demo, [{ rule: bySeverity }], 'medium').findings.map((f) => f.message)).toEqual(['high']);
+    expect(evaluate(demo, [{ rule: bySeverity }], 'low').findings.map((f) => f.message)).toEqual(['high', 'low']);
+    const quietCrash = evaluate(demo, [{ rule: crashing, severityOverride: 'low' }, { rule: IR004 }], 'high');
+    expect(quietCrash.errors).toEqual([]);
+    expect(quietCrash.findings.map((f) => f.ruleId)).toEqual(['IR004']);
+  });
+
   test('the same problem reported twice is one finding', () => {
     const twice = defineRule({ meta: { ...meta, id: 'IR997', name: 'twice' }, check: { api: () => [{ path: 'Name', message: 'a' }, { path: 'Name', message: 'a' }] } });
     expect(evaluate(demo, [{ rule: twice }]).findings).toHaveLength(1);

@@ -201,6 +201,7 @@ describe('configuration', () => {
     ['STATE_TABLE', { STATE_TABLE: 'my table' }, 'STATE_TABLE: must be a DynamoDB table name (3 to 255 letters, digits, "_", "-" or "."); got "my table"'],
     ['STATE_RETENTION_DAYS', { STATE_RETENTION_DAYS: '90d' }, 'STATE_RETENTION_DAYS: must be a whole number of days; got "90d"'],
     ['STATE_RETENTION_DAYS (zero)', { STATE_RETENTION_DAYS: '0' }, 'STATE_RETENTION_DAYS: must be at least 1 day; got "0"'],
+    ['AUDIT_MAX_RATE', { AUDIT_MAX_RATE: '0' }, 'AUDIT_MAX_RATE: must be a number of requests per second above 0 and at most 10 (the quota); got "0"'],
   ])('a bad %s fails the cold start, naming the variable', async (_name, env, message) => {
     await expect(loadHandler(env)).rejects.toMatchObject({ name: 'ConfigError', message: expect.stringContaining(message) });
   });

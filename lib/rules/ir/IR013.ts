@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import type { SnapshotIntegrationResponse } from '../../model/snapshot';
-import { DEFAULT_KEY, isNonProxy, isTwoWay, regexBody } from '../selectors';
+import { isNonProxy, isTwoWay, regexBody } from '../selectors';
 import { show, text } from '../values';
 import { mockStatusCodes } from './mock-status-codes';
 import { showList } from './show-list';
@@ -32,10 +32,10 @@ export const IR013 = defineRule({
     },
   },
   check: {
-    integration: ({ integration, routes }) => {
+    integration: ({ index, integration, routes }) => {
       const responses = integration.integrationResponses;
       const twoWay = routes.find(isTwoWay);
-      if (!isNonProxy(integration) || responses.length === 0 || twoWay === undefined || responses.some((response) => response.IntegrationResponseKey === DEFAULT_KEY)) return [];
+      if (!isNonProxy(integration) || responses.length === 0 || twoWay === undefined || index.defaultResponseOf(integration) !== undefined) return [];
       // Keys that catch every reply (/.*/ and the like) leave no reply to miss; IR104 reports them.
       if (catchesEveryReply(integration.IntegrationType, responses)) return [];
       const keys = showList(responses.map((response) => response.IntegrationResponseKey));

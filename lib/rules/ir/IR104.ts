@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { DEFAULT_KEY, regexBody } from '../selectors';
+import { regexBody } from '../selectors';
 import { show } from '../values';
 
 /** The catch-all bodies the catalog lists, exactly. */
@@ -22,11 +22,11 @@ export const IR104 = defineRule({
     },
   },
   check: {
-    integrationResponse: ({ integration, response }) => {
+    integrationResponse: ({ index, integration, response }) => {
       const key = response.IntegrationResponseKey;
       const body = regexBody(key);
       if (body === undefined || !CATCH_ALL_BODIES.has(body)) return [];
-      if (integration.integrationResponses.some((other) => other.IntegrationResponseKey === DEFAULT_KEY)) return [];
+      if (index.defaultResponseOf(integration) !== undefined) return [];
       return [{ path: 'IntegrationResponseKey', message: `Key ${show(key)} matches like a catch-all, and the integration has no $default response, the documented catch-all.` }];
     },
   },

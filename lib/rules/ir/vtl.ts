@@ -1,4 +1,3 @@
-import { parse } from 'velocityjs';
 import { entriesOf, isPlainObject } from '../values';
 import { memoizeText } from './memo';
 
@@ -36,11 +35,19 @@ const EXPECTING = /^Expecting (.*)$/m;
  * velocityjs's parse, cached per template text. A simple template (see `simpleAst`) is read
  * without velocityjs, which is some 30 times slower and would set the pace of an audit.
  */
+/**
+ * velocityjs, loaded on the first template that needs it: most accounts' templates are simple
+ * (or absent), and a Lambda cold start should not pay for a parser it may never call.
+ */
+let velocity: typeof import('velocityjs') | undefined;
+// require() keeps the load lazy in the bundles too (esbuild defers a required module's body).
+const loadVelocity = () => (velocity ??= require('velocityjs') as typeof import('velocityjs'));
+
 export const parseTemplate = memoizeText((template: string): TemplateParse => {
   const simple = simpleAst(template);
   if (simple !== undefined) return { ok: true, ast: simple };
   try {
-    return { ok: true, ast: parse(template) };
+    return { ok: true, ast: loadVelocity().parse(template) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = PARSE_ERROR_LINE.exec(message)?.[1];
