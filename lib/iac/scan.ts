@@ -5,9 +5,10 @@ import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type SnapshotWarning } from '../model/load-snapshot';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
-import { readCloudFormation } from './cloudformation/read-template';
+import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
 import { findTargets, type ScanTarget, type SourceKind } from './detect';
 import { IacError } from './iac-error';
+import { serviceTemplate } from './serverless/service-template';
 import { readTerraformPlan } from './terraform/read-plan';
 import { readTerraform } from './terraform/read-configuration';
 import { guardRules, type GuardStats } from './unresolved-guard';
@@ -87,6 +88,7 @@ async function read(target: ScanTarget): Promise<IacDocument> {
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
   });
+  if (target.kind === 'serverless') return readTemplateSource(serviceTemplate(text, target.path), target.path);
   return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);
 }
 

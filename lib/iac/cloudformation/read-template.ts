@@ -45,7 +45,11 @@ const NUMERIC_PROPERTIES = new Set(['TimeoutInMillis']);
  * unresolved values.
  */
 export function readCloudFormation(text: string, file: string): IacDocument {
-  const source = parseTemplate(text, file);
+  return readTemplateSource(parseTemplate(text, file), file);
+}
+
+/** The same, for a template already parsed (or put together, as from serverless.yml). */
+export function readTemplateSource(source: TemplateSource, file: string): IacDocument {
   const template = source.value;
   if (!isPlainObject(template) || !isPlainObject(template['Resources'])) throw new IacError(file, 'not a CloudFormation template: it has no Resources section');
   const resources = template['Resources'];
