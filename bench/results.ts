@@ -2,6 +2,7 @@ import type { CollectorBenchmark, CollectorRuns } from './collector-benchmark';
 import type { EngineResult } from './engine-throughput';
 import type { LambdaBenchmark } from './lambda-bundle';
 import type { Machine } from './machine';
+import type { TemplateScanResult } from './template-scan';
 
 /** One part of the benchmark, as it ran. */
 export interface Section {
@@ -18,6 +19,7 @@ export interface BenchResults {
   machine: Machine;
   sections: Section[];
   engine: EngineResult;
+  templateScan: TemplateScanResult;
   lambda: LambdaBenchmark;
   lambdaRuns: number;
   collector: CollectorBenchmark;

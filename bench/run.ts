@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { benchCollector, type CollectorRuns } from './collector-benchmark';
 import type { EngineResult } from './engine-throughput';
 import { benchLambda } from './lambda-bundle';
+import type { TemplateScanResult } from './template-scan';
 import { describeMachine, loadAverage } from './machine';
 import type { BenchResults, Section } from './results';
 import { writeReport } from './write-report';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   }
 
   const engine = await section('engine', engineInChildProcess);
+  const templateScan = await section('template-scan', () => childResult<TemplateScanResult>('template-scan.cjs'));
   const lambda = await section('lambda', () => benchLambda(LAMBDA_RUNS, log));
   const collector = await section('collector', () => {
     useFakeCredentials();
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     machine: describeMachine(),
     sections,
     engine,
+    templateScan,
     lambda,
     lambdaRuns: LAMBDA_RUNS,
     collector,
@@ -51,11 +54,16 @@ async function main(): Promise<void> {
 
 /** In a process of its own, so its peak RSS is the engine's and not the collector's or the fake's. */
 function engineInChildProcess(): EngineResult {
-  const child = spawnSync(process.execPath, [join(__dirname, 'engine-throughput.cjs'), '--child'], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`the engine benchmark failed: ${child.stderr}`);
-  const result = JSON.parse(child.stdout) as EngineResult;
+  const result = childResult<EngineResult>('engine-throughput.cjs');
   log(`  ${result.perSecond} integration responses/s, peak RSS ${result.peakRssMb} MB`);
   return result;
+}
+
+/** A benchmark that runs in a process of its own (so its peak RSS is its own) and prints its result as JSON. */
+function childResult<T>(script: string): T {
+  const child = spawnSync(process.execPath, [join(__dirname, script), '--child'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`${script} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as T;
 }
 
 /** The SDK signs every request to the fake; these keep it from looking for real credentials (or using them). */

@@ -3,6 +3,7 @@ import type { WalkRun } from './collector-benchmark';
 import { count, failureList, kilobytes, seconds, times } from './format';
 import { median } from './median';
 import type { BenchResults } from './results';
+import { templateScanVerdicts } from './template-scan';
 
 /** One figure of issue 6 against its target. */
 export interface Verdict {
@@ -22,7 +23,8 @@ const ZIP_KB = 250;
 const INIT_MS = 150;
 
 export function judge(results: BenchResults): Verdict[] {
-  return [...collectorVerdicts(results), ...faultVerdicts(results), ...engineVerdicts(results), ...lambdaVerdicts(results)];
+  const scanLoad = results.sections.find((section) => section.name === 'template-scan')?.loadAverage;
+  return [...collectorVerdicts(results), ...faultVerdicts(results), ...engineVerdicts(results), ...templateScanVerdicts(results.templateScan, scanLoad), ...lambdaVerdicts(results)];
 }
 
 function collectorVerdicts({ collector: { clean } }: BenchResults): Verdict[] {

@@ -2,6 +2,7 @@ import { parseTemplate } from '../../lib/iac/cloudformation/template-source';
 import { MAX_NESTING } from '../../lib/iac/cloudformation/nesting-limit';
 import { MAX_ALIAS_VALUES } from '../../lib/iac/cloudformation/yaml-template';
 import { IacError } from '../../lib/iac/iac-error';
+import { readCloudFormation } from '../../lib/iac/cloudformation/read-template';
 
 /** The error parseTemplate throws for `text`, as `file:line:column: message`. */
 function errorOf(text: string): string {
@@ -77,5 +78,15 @@ describe('JSON templates are read with JSON.parse and keep what the YAML reader 
 
   test('text that is not JSON but starts with { is read as YAML (a flow mapping)', () => {
     expect(parseTemplate('{Resources: {A: !Ref B}}', 't.yaml').value).toEqual({ Resources: { A: { Ref: 'B' } } });
+  });
+});
+
+describe('resources built to break the reader', () => {
+  test('a chain of thousands of DependsOn is followed without recursion, and a type named like an Object method is not read', () => {
+    const chain = Object.fromEntries(Array.from({ length: 20_000 }, (_, index) => [`R${index}`, { Type: 'AWS::SNS::Topic', DependsOn: index + 1 < 20_000 ? `R${index + 1}` : 'Api' }]));
+    const template = { Resources: { Api: { Type: 'AWS::ApiGatewayV2::Api', DependsOn: 'R0', Properties: { ProtocolType: 'WEBSOCKET' } }, ...chain, Odd: { Type: 'constructor' } } };
+    expect(() => readCloudFormation(JSON.stringify(template), 'chain.json')).toThrow(/^chain\.json:1:\d+: reference cycle between resources: Api -> R0 -> R1 -> .* -> R19999 -> Api/);
+    delete (template.Resources as Record<string, unknown>)['R19999'];
+    expect(readCloudFormation(JSON.stringify(template), 'chain.json').resources.map((resource) => resource.id)).toEqual(['Api']);
   });
 });

@@ -53,11 +53,16 @@ export function readTemplateSource(source: TemplateSource, file: string): IacDoc
   const template = source.value;
   if (!isPlainObject(template) || !isPlainObject(template['Resources'])) throw new IacError(file, 'not a CloudFormation template: it has no Resources section');
   const resources = template['Resources'];
-  const cycle = findDependencyCycle(resources);
+  const typeOf = (logicalId: string) => {
+    const type = String((resources[logicalId] as Record<string, unknown> | undefined)?.['Type']);
+    // Own keys only: `Type: constructor` is not a type the scan reads.
+    return Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+  };
+  // Only a cycle the scan's own resources are part of or depend on keeps it from resolving them.
+  const cycle = findDependencyCycle(resources, Object.keys(resources).filter((logicalId) => typeOf(logicalId) !== undefined));
   if (cycle !== undefined) {
     throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
   }
-  const typeOf = (logicalId: string) => TYPES[String((resources[logicalId] as Record<string, unknown> | undefined)?.['Type'])];
   const transform = template['Transform'];
   const resolver = new IntrinsicResolver({
     file,
