@@ -55,6 +55,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
       const document = await read(target);
       const assembled = assemble(document);
       inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
+      inputs.push(...(document.errors ?? []).map(failedInput));
       warnings.push(...assembled.warnings);
       unresolved.push(...assembled.unresolved);
       sources.push({ ...target, resources: document.resources.length });
