@@ -9,7 +9,7 @@ import type { BenchResults, Section } from './results';
 import { writeReport } from './write-report';
 
 /**
- * `npm run bench`: the engine, the Lambda bundle and the collector, one after the other (so
+ * `npm run bench`: the engine, the scan of a 20 MB template, the Lambda bundle and the collector, one after the other (so
  * none competes with another for the two cores), then docs/benchmarks.md and .json. The run
  * counts keep the whole under five minutes on a 2-core machine; the collector's walks are
  * bound by the quota, not by the CPU, and take most of it.
