@@ -58,9 +58,11 @@ export async function findTargets(paths: readonly string[]): Promise<{ targets: 
     } else if (SERVERLESS_FILE.test(basename(path))) {
       await serverlessService(resolve(path), search);
     } else {
+      const errors = search.errors.length;
       const kind = await classify(path, search);
-      if (kind === undefined) search.errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
-      else search.targets.push({ kind, path: displayPath(path) });
+      if (kind !== undefined) search.targets.push({ kind, path: displayPath(path) });
+      // A file that could not be read already has its error.
+      else if (search.errors.length === errors) search.errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
     }
     if (search.targets.length + search.errors.length + search.terraformDirs.size === before) {
       search.errors.push(new IacError(displayPath(path), 'holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned'));

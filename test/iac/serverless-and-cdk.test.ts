@@ -117,5 +117,7 @@ describe('CDK apps and paths with nothing to scan are never a clean result', () 
     const { errors, targets } = await findTargets([root]);
     expect(errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file (EACCES)`]);
     expect(targets.map((target) => target.path)).toEqual([`${root}/other.yaml`]);
+    // Named on the command line: the same one error.
+    expect((await findTargets([`${root}/unreadable-template.yaml`])).errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file (EACCES)`]);
   });
 });
