@@ -34,6 +34,12 @@ describe('templates built to exhaust the reader end quickly with an error naming
     expect(errorOf('a: &a [*a]\n')).toMatch(/alias \*a is inside the node &a/);
   });
 
+  test('a key that is not a plain value (a collection, an alias, a tagged scalar)', () => {
+    expect(errorOf('? [a, b]\n: value\n')).toMatch(/^template\.yaml:1:\d+: a mapping key that is not a plain value$/);
+    expect(errorOf('a: &k x\n*k : y\n')).toMatch(/a mapping key that is not a plain value$/);
+    expect(errorOf('!Ref a: y\n')).toMatch(/a mapping key that is not a plain value$/);
+  });
+
   test('an alias to no anchor', () => {
     expect(errorOf('a: *nothing\n')).toMatch(/^template\.yaml:1:\d+: (not valid YAML or JSON: .*nothing|alias \*nothing names no anchor)/);
   });

@@ -172,7 +172,9 @@ class Composer {
       top.value.push(value);
       return;
     }
-    const key = top.key!;
+    const key = top.key;
+    // A collection or an alias where a key is expected: `? [a, b]\n: value`.
+    if (key === undefined) this.fail('a mapping key that is not a plain value', offset);
     // defineProperty: a key named __proto__ is data, not the object's prototype.
     Object.defineProperty(top.value, key.name, { value, enumerable: true, writable: true, configurable: true });
     this.offsets.set(top.value, key.name, key.offset);
