@@ -14,7 +14,7 @@ Resources:
   Api: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: ws, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action } }
   Integration:
     Type: AWS::ApiGatewayV2::Integration
-    Properties: { ApiId: !Ref Api, IntegrationType: AWS, IntegrationMethod: POST, IntegrationUri: !Sub "${uri}" }
+    Properties: { ApiId: !Ref Api, IntegrationType: AWS, IntegrationMethod: POST, IntegrationUri: ${uri.startsWith('!') ? uri : `!Sub "${uri}"`} }
   Response: { Type: AWS::ApiGatewayV2::IntegrationResponse, Properties: { ApiId: !Ref Api, IntegrationId: !Ref Integration, IntegrationResponseKey: "/4\\\\d\\\\d/" } }
   Route: { Type: AWS::ApiGatewayV2::Route, Properties: { ApiId: !Ref Api, RouteKey: put, Target: !Sub "integrations/\${Integration}", RouteResponseSelectionExpression: $default } }
   RouteResponse: { Type: AWS::ApiGatewayV2::RouteResponse, Properties: { ApiId: !Ref Api, RouteId: !Ref Route, RouteResponseKey: $default } }
@@ -45,6 +45,13 @@ describe('partial values: a string with unknown parts keeps its known parts', ()
     const result = ir013('arn:aws:apigateway:${AWS::Region}:dynamodb:action/PutItem');
     expect(result.messages).toEqual([expect.stringContaining('a reply that matches none of them fails on two-way route "put"')]);
     expect(result.withheld).toBe(0);
+  });
+
+  test('Fn::Join keeps its known text too (the Serverless Framework writes integration URIs this way); a map in the list is unknown', () => {
+    const uri = (service: string) => `!Join ["", ["arn:", !Ref AWS::Partition, ":apigateway:", !Ref AWS::Region, "${service}"]]`;
+    expect(ir013(uri(':dynamodb:action/PutItem')).messages).toEqual([expect.stringContaining('a reply that matches none of them')]);
+    expect(ir013(uri(':lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:f/invocations')).messages).toEqual([expect.stringContaining('successful Lambda reply')]);
+    expect(ir013('!Join ["", ["arn:aws:apigateway:eu-west-1:", {"a": 1}, ":action/PutItem"]]')).toEqual({ messages: [], withheld: 1 });
   });
 
   test('a Lambda URI whose function ARN is unknown is still Lambda', () => {

@@ -218,10 +218,11 @@ export class IntrinsicResolver {
     const [delimiter, list] = this.operands(argument, 2, 'Fn::Join', path);
     if (list instanceof Unresolved) return list;
     if (!Array.isArray(list)) return new Unresolved(`!Join ${describe(argument)}`);
-    const unresolved = list.find((item): item is Unresolved => item instanceof Unresolved);
-    if (unresolved === undefined) return list.map(String).join(String(delimiter));
-    const pieces = list.flatMap((item, index) => [...(index === 0 ? [] : [String(delimiter)]), item instanceof Unresolved ? item : String(item)]);
-    return Unresolved.text(`!Join ${describe(argument)}: ${unresolved.reason}`, pieces);
+    // A map or list in the list is not text CloudFormation would join: unknown, not "[object Object]".
+    const piece = (item: unknown): string | Unresolved => (item instanceof Unresolved ? item : typeof item === 'object' && item !== null ? new Unresolved(describe(item)) : String(item));
+    const pieces = list.flatMap((item, index) => [...(index === 0 ? [] : [String(delimiter)]), piece(item)]);
+    const unresolved = pieces.find((item): item is Unresolved => item instanceof Unresolved);
+    return unresolved === undefined ? pieces.join('') : Unresolved.text(`!Join ${describe(argument)}: ${unresolved.reason}`, pieces);
   }
 
   private findInMap(argument: unknown, path: TemplatePath): unknown {
