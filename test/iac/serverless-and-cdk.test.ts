@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTargets } from '../../lib/iac/detect';
@@ -12,9 +12,13 @@ jest.mock('node:fs/promises', () => {
   return { ...actual, readFile };
 });
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
 /** A folder under the system temp folder holding `files` (path -> content). */
 function folder(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'apigw-audit-readers-'));
+  folders.push(root);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), content);
