@@ -85,6 +85,16 @@ describe('OpenAPI definitions of HTTP APIs', () => {
     expect(result.findings.find((finding) => finding.ruleId === 'HP001')?.location).toEqual({ file: `${root}/openapi.yaml`, line: 15, column: 11 });
   });
 
+  test('SAM DefinitionBody through the AWS::Include transform reads the local file it names', async () => {
+    const root = folder({
+      'api.yaml': DEFINITION.replace(/ {6}uri: !Sub .*\n/, '      uri: arn:aws:lambda:eu-west-1:123456789012:function:pets\n'),
+      'template.yaml': "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefinitionBody:\n        'Fn::Transform':\n          Name: AWS::Include\n          Parameters: { Location: ./api.yaml }\n",
+    });
+    const result = await scanAll(`${root}/template.yaml`);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.location?.file}`)).toContain(`HP001 ${root}/api.yaml`);
+  });
+
   test('a definition in S3, outside the working directory or missing is an error: the API is known but not read', async () => {
     const root = folder({
       'template.yaml': [
@@ -98,7 +108,7 @@ describe('OpenAPI definitions of HTTP APIs', () => {
     const result = await scanAll(`${root}/template.yaml`);
     expect(result.summary.complete).toBe(false);
     expect(result.errors.map((error) => error.message)).toEqual([
-      expect.stringMatching(/template\.yaml:2:\d+: the OpenAPI definition of InS3 \(BodyS3Location\) is not read, so its routes and integrations are not audited: the definition is in S3 \(\{"Bucket":"defs","Key":"api.yaml"\}\)/),
+      expect.stringMatching(/template\.yaml:2:\d+: the OpenAPI definition of InS3 \(BodyS3Location\) is not read, so its routes and integrations are not audited: the definition is in S3 or not named by a path \(\{"Bucket":"defs","Key":"api.yaml"\}\)/),
       expect.stringMatching(/the OpenAPI definition of Outside \(BodyS3Location\) is not read, .*: \.\.\/\.\.\/\.\.\/\.\.\/etc\/api\.yaml is outside the working directory/),
       expect.stringMatching(/the OpenAPI definition of Missing \(BodyS3Location\) is not read, .*nothing\.yaml cannot be read \(ENOENT\)/),
     ]);

@@ -126,7 +126,8 @@ class ResourceReader {
     }
     const linkName = links.parent ?? links.api;
     const position = this.source.positionOf(['Resources', logicalId]) ?? { line: 1, column: 1 };
-    const defined = Object.hasOwn(DEFINITIONS, type) ? this.definition(logicalId, DEFINITIONS[type]!, properties, position) : undefined;
+    const written = isPlainObject(resource['Properties']) ? resource['Properties'] : {};
+    const defined = Object.hasOwn(DEFINITIONS, type) ? this.definition(logicalId, DEFINITIONS[type]!, properties, written, position) : undefined;
     if (defined !== undefined) Object.assign(fields, defined.apiFields);
     const own: IacResource = {
       kind,
@@ -144,33 +145,46 @@ class ResourceReader {
 
   /**
    * The routes and integrations an API's OpenAPI definition creates: written in the template,
-   * or in a local file that `aws cloudformation package` / `sam package` would upload (resolved
-   * from the template's folder, and only inside the working directory). A definition in S3, or
-   * one that cannot be read, is an error for the template: the API's routes are not audited.
+   * or in a local file that `aws cloudformation package` / `sam package` would upload, or that an
+   * `AWS::Include` transform names (resolved from the template's folder, and only inside the
+   * working directory). A definition in S3, or one that cannot be read, is an error for the
+   * template: the API's routes are not audited.
    */
-  private definition(logicalId: string, names: { inline: string; location: string }, properties: Record<string, unknown>, fallback: Position): ReturnType<typeof openApiResources> | undefined {
+  private definition(
+    logicalId: string,
+    names: { inline: string; location: string },
+    properties: Record<string, unknown>,
+    written: Record<string, unknown>,
+    fallback: Position,
+  ): ReturnType<typeof openApiResources> | undefined {
     const inline = properties[names.inline];
-    const location = properties[names.location];
-    const base = ['Resources', logicalId, 'Properties'];
+    const included = includedLocation(written[names.inline]);
+    if (included !== undefined) return this.definitionFile(logicalId, names.inline, included);
     if (inline !== undefined) {
       const body = typeof inline === 'string' ? parseJson(inline) : inline;
       if (isUnresolved(body) || body === undefined) return this.unreadDefinition(logicalId, names.inline, isUnresolved(body) ? body.reason : 'not an OpenAPI object or JSON text');
-      return openApiResources(body, { apiId: logicalId, file: this.file, positionOf: (path) => this.source.positionOf([...base, names.inline, ...path]), fallback });
+      const base = ['Resources', logicalId, 'Properties', names.inline];
+      return openApiResources(body, { apiId: logicalId, file: this.file, positionOf: (path) => this.source.positionOf([...base, ...path]), fallback });
     }
-    if (location === undefined) return undefined;
+    const location = properties[names.location];
+    return location === undefined ? undefined : this.definitionFile(logicalId, names.location, location);
+  }
+
+  /** A definition in a file: read when it is a local path inside the working directory. */
+  private definitionFile(logicalId: string, property: string, location: unknown): ReturnType<typeof openApiResources> | undefined {
     if (typeof location !== 'string' || /^s3:\/\//.test(location)) {
-      return this.unreadDefinition(logicalId, names.location, `the definition is in S3 (${isUnresolved(location) ? location.reason : JSON.stringify(location)}), which the scan does not read`);
+      return this.unreadDefinition(logicalId, property, `the definition is in S3 or not named by a path (${isUnresolved(location) ? location.reason : JSON.stringify(location)}), which the scan does not read`);
     }
     const path = resolve(dirname(this.file), location);
     const inside = relative(process.cwd(), path);
-    if (inside.startsWith('..') || isAbsolute(inside)) return this.unreadDefinition(logicalId, names.location, `${location} is outside the working directory, which the scan does not read`);
+    if (inside.startsWith('..') || isAbsolute(inside)) return this.unreadDefinition(logicalId, property, `${location} is outside the working directory, which the scan does not read`);
     try {
       const file = displayPath(path);
       const source = parseTemplate(readFileSync(path, 'utf8'), file);
       return openApiResources(source.value, { apiId: logicalId, file, positionOf: source.positionOf, fallback: source.positionOf([]) ?? { line: 1, column: 1 } } satisfies OpenApiOrigin);
     } catch (error) {
       const reason = error instanceof IacError ? error.message : `${join(dirname(this.file), location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      return this.unreadDefinition(logicalId, names.location, reason);
+      return this.unreadDefinition(logicalId, property, reason);
     }
   }
 
@@ -248,6 +262,14 @@ class ResourceReader {
   private warn(logicalId: string, path: string, message: string): void {
     this.warnings.push({ file: this.file, path: `Resources.${logicalId}.Properties.${path}`, message });
   }
+}
+
+/** The Location of `{"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": ...}}}`, as written. */
+function includedLocation(written: unknown): unknown {
+  const transform = isPlainObject(written) ? written['Fn::Transform'] : undefined;
+  if (!isPlainObject(transform) || transform['Name'] !== 'AWS::Include') return undefined;
+  const parameters = transform['Parameters'];
+  return isPlainObject(parameters) ? (parameters['Location'] ?? null) : null;
 }
 
 /** A definition written as JSON text; undefined when it is not JSON. */
