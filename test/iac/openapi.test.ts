@@ -75,24 +75,17 @@ describe('OpenAPI definitions of HTTP APIs', () => {
     expect(result.findings.filter((finding) => finding.resource.logicalId === 'Api ANY /pets/{id} integration')).toEqual([]);
   });
 
-  test('a definition file (BodyS3Location or DefinitionUri as a local path) is read and findings point into it', async () => {
+  test.each([
+    ['SAM DefinitionUri', '      DefinitionUri: openapi.yaml\n'],
+    ['SAM DefinitionBody through the AWS::Include transform', "      DefinitionBody:\n        'Fn::Transform':\n          Name: AWS::Include\n          Parameters: { Location: ./openapi.yaml }\n"],
+  ])('a definition file named by %s is read, and findings point into it', async (_name, definition) => {
     const root = folder({
       'openapi.yaml': DEFINITION.replace(/ {6}uri: !Sub .*\n/, '      uri: arn:aws:lambda:eu-west-1:123456789012:function:pets\n'),
-      'template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefinitionUri: openapi.yaml\n',
+      'template.yaml': `Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n${definition}`,
     });
     const result = await scanAll(`${root}/template.yaml`);
     expect(result.errors).toEqual([]);
     expect(result.findings.find((finding) => finding.ruleId === 'HP001')?.location).toEqual({ file: `${root}/openapi.yaml`, line: 15, column: 11 });
-  });
-
-  test('SAM DefinitionBody through the AWS::Include transform reads the local file it names', async () => {
-    const root = folder({
-      'api.yaml': DEFINITION.replace(/ {6}uri: !Sub .*\n/, '      uri: arn:aws:lambda:eu-west-1:123456789012:function:pets\n'),
-      'template.yaml': "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      DefinitionBody:\n        'Fn::Transform':\n          Name: AWS::Include\n          Parameters: { Location: ./api.yaml }\n",
-    });
-    const result = await scanAll(`${root}/template.yaml`);
-    expect(result.errors).toEqual([]);
-    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.location?.file}`)).toContain(`HP001 ${root}/api.yaml`);
   });
 
   test('a definition in S3, outside the working directory or missing is an error: the API is known but not read', async () => {
