@@ -3,6 +3,7 @@ import type { CollectorBenchmark, CollectorRuns } from './collector-benchmark';
 import type { EngineResult, MillionResult } from './engine-throughput';
 import type { LambdaBenchmark } from './lambda-bundle';
 import type { Machine } from './machine';
+import type { TemplateScanResult } from './template-scan';
 
 /** One part of the benchmark, as it ran. */
 export interface Section {
@@ -20,6 +21,7 @@ export interface BenchResults {
   sections: Section[];
   engine: EngineResult;
   million: MillionResult;
+  templateScan: TemplateScanResult;
   lambda: LambdaBenchmark;
   lambdaRuns: number;
   collector: CollectorBenchmark;

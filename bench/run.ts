@@ -4,16 +4,17 @@ import { benchCliStart } from './cli-start';
 import { benchCollector, type CollectorRuns } from './collector-benchmark';
 import type { EngineResult, MillionResult } from './engine-throughput';
 import { benchLambda } from './lambda-bundle';
+import type { TemplateScanResult } from './template-scan';
 import { describeMachine, loadAverage } from './machine';
 import type { BenchResults, Section } from './results';
 import { writeReport } from './write-report';
 
 /**
- * `npm run bench`: the engine (and its million-response audit), the Lambda bundle and the
- * collector, one after the other (so none competes with another for the two cores), then
- * docs/benchmarks.md and .json. The run counts keep the whole to some five minutes on a quiet
- * 2-core machine; the collector's walks are bound by the quota, not by the CPU, and take most
- * of it.
+ * `npm run bench`: the engine (and its million-response audit), the scan of a 20 MB template,
+ * the Lambda bundle, the CLI's start and the collector, one after the other (so none competes
+ * with another for the two cores), then docs/benchmarks.md and .json. The run counts keep the
+ * whole to some five minutes on a quiet 2-core machine; the collector's walks are bound by the
+ * quota, not by the CPU, and take most of it.
  */
 const COLLECTOR_RUNS: CollectorRuns = { rounds: 3, sequential: 1, faultRuns: 2, neighbourRuns: 3 };
 const LAMBDA_RUNS = 10;
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
 
   const engine = await section('engine', engineInChildProcess);
   const million = await section('million', millionInChildProcess);
+  const templateScan = await section('template-scan', () => childResult<TemplateScanResult>('template-scan.cjs'));
   const lambda = await section('lambda', () => benchLambda(LAMBDA_RUNS, log));
   const cliStart = await section('cli start', () => benchCliStart(CLI_START_RUNS));
   const collector = await section('collector', () => {
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     sections,
     engine,
     million,
+    templateScan,
     lambda,
     lambdaRuns: LAMBDA_RUNS,
     collector,
@@ -58,21 +61,22 @@ async function main(): Promise<void> {
 
 /** In a process of its own, so its peak RSS is the engine's and not the collector's or the fake's. */
 function engineInChildProcess(): EngineResult {
-  const result = inChildProcess<EngineResult>('--child');
+  const result = childResult<EngineResult>('engine-throughput.cjs');
   log(`  ${result.perSecond} integration responses/s, peak RSS ${result.peakRssMb} MB, ${result.retainedBytesPerFinding} bytes per finding`);
   return result;
 }
 
 function millionInChildProcess(): MillionResult {
-  const result = inChildProcess<MillionResult>('--million');
+  const result = childResult<MillionResult>('engine-throughput.cjs', '--million');
   log(`  ${result.integrationResponses} integration responses in ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb} MB`);
   return result;
 }
 
-function inChildProcess<T>(mode: string): T {
-  const child = spawnSync(process.execPath, [join(__dirname, 'engine-throughput.cjs'), mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.status !== 0) throw new Error(`the engine benchmark (${mode}) failed: ${child.stderr}`);
-  // Parsed as the child wrote it; the types are those of engine-throughput.ts.
+/** A benchmark that runs in a process of its own (so its peak RSS is its own) and prints its result as JSON. */
+function childResult<T>(script: string, mode = '--child'): T {
+  const child = spawnSync(process.execPath, [join(__dirname, script), mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`${script} ${mode} failed: ${child.stderr}`);
+  // Parsed as the child wrote it; the types are those of the benchmark's own module.
   return JSON.parse(child.stdout) as T;
 }
 

@@ -3,6 +3,7 @@ import type { WalkRun } from './collector-benchmark';
 import { count, failureList, kilobytes, seconds, times } from './format';
 import { median } from './median';
 import type { BenchResults } from './results';
+import { templateScanVerdicts } from './template-scan';
 
 /** One figure of issues 6 and 15 against its target. */
 export interface Verdict {
@@ -29,7 +30,16 @@ const INIT_MS = 80;
 const CLI_START_OVER_NODE_MS = 40;
 
 export function judge(results: BenchResults): Verdict[] {
-  return [...collectorVerdicts(results), ...neighbourVerdicts(results), ...faultVerdicts(results), ...engineVerdicts(results), ...lambdaVerdicts(results), cliStartVerdict(results)];
+  const scanLoad = results.sections.find((section) => section.name === 'template-scan')?.loadAverage;
+  return [
+    ...collectorVerdicts(results),
+    ...neighbourVerdicts(results),
+    ...faultVerdicts(results),
+    ...engineVerdicts(results),
+    ...templateScanVerdicts(results.templateScan, scanLoad),
+    ...lambdaVerdicts(results),
+    cliStartVerdict(results),
+  ];
 }
 
 function neighbourVerdicts({ collector: { neighbour } }: BenchResults): Verdict[] {

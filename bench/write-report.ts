@@ -6,6 +6,7 @@ import { count, kilobytes, seconds, times } from './format';
 import { median } from './median';
 import type { BenchResults } from './results';
 import { judge, type Verdict } from './targets';
+import { templateScanSection } from './template-scan';
 
 /** docs/benchmarks.json (every figure of the run, as measured) and docs/benchmarks.md (the same, for a reader). */
 export function writeReport(results: BenchResults, directory: string): void {
@@ -28,6 +29,7 @@ function renderMarkdown(results: BenchResults): string {
     ...neighbourSection(results),
     ...faultSection(results),
     ...engineSection(results),
+    ...templateScanSection(results.templateScan),
     ...lambdaSection(results),
     ...cliStartSection(results),
   ].join('\n');

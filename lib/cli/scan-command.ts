@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { missingPaths } from '../iac/detect';
 import { scan, unresolvedWarnings } from '../iac/scan';
 import type { Command, CliIo } from './command';
 import { UsageError } from './exit-codes';
@@ -15,6 +15,9 @@ rules and configuration as a live account. PATH is a file or a folder (searched)
   - CloudFormation and SAM templates, YAML or JSON, with the short tags (!Ref, !Sub, ...);
     a CDK cdk.out folder (its *.template.json files)
   - Terraform configurations: every folder with .tf files, with the local modules it calls
+  - Serverless Framework services: the template \`serverless package\` writes
+    (.serverless/cloudformation-template-update-stack.json), else serverless.yml's own
+    resources and websocket events (an error says what was not read)
   - Terraform plans as JSON (terraform show -json PLAN > plan.json)
   - snapshot files (README, "Snapshot files")
 Values that depend on a deployment (!GetAtt ...Arn, !ImportValue, data sources, variables
@@ -32,10 +35,12 @@ Options:
   -h, --help           this help
 
 A file that cannot be read (bad YAML, an unknown tag, a reference cycle, a missing file in
-file()) is reported as an error naming it, and the other paths are still scanned.
+file()), a path with nothing to scan, a CDK app without cdk.out or a Serverless service
+without its packaged template is reported as an error naming it, and the other paths are
+still scanned.
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage (a PATH that does not
-exist too), 3 a file could not be read. The text report lists the values it could not resolve
-(the first 10) and its last line says which exit code, and why.
+exist too), 3 something could not be read. The text report lists the values it could not
+resolve (the first 10) and its last line says which exit code, and why.
 `;
 
 export const scanCommand: Command = {
@@ -50,7 +55,8 @@ export const scanCommand: Command = {
     if (positionals.length === 0) throw new UsageError('scan needs at least one PATH (see --help)');
     // A path that does not exist is a mistake on the command line (exit 2), not a scan that
     // could not read something (exit 3).
-    for (const path of positionals) if (!existsSync(path)) throw new UsageError(`${path}: no such file or folder`);
+    const missing = await missingPaths(positionals);
+    if (missing.length > 0) throw new UsageError(missing.map((path) => `${path}: no such file or folder`).join('; '));
 
     const scanned = await scan(positionals, rules, minSeverity);
     printWarnings(scanned.warnings, io);

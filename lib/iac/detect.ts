@@ -1,10 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
 import { localModuleDirs, terraformFiles } from './terraform/read-configuration';
 
-export type SourceKind = 'cloudformation' | 'terraform' | 'terraform-plan' | 'snapshot';
+export type SourceKind = 'cloudformation' | 'serverless' | 'terraform' | 'terraform-plan' | 'snapshot';
 
 /** One thing to scan: a template, plan or snapshot file, or a Terraform configuration folder. */
 export interface ScanTarget {
@@ -18,33 +18,57 @@ const SKIPPED_FOLDERS = /^(node_modules|\.git|\.terraform|\.serverless|asset\..*
 
 const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
 
+/** The Serverless Framework's service file, and the template `serverless package` writes beside it. */
+const SERVERLESS_FILE = /^serverless\.(ya?ml|json|ts|js|cjs|mjs)$/;
+const SERVERLESS_PACKAGE = join('.serverless', 'cloudformation-template-update-stack.json');
+
+/** Paths given to `scan` that do not exist: a usage error, reported before anything is read. */
+export async function missingPaths(paths: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const path of paths) if ((await stat(path).catch(() => undefined)) === undefined) missing.push(path);
+  return missing;
+}
+
 /**
  * What the paths given to `scan` hold. A file is recognised by its content (a CloudFormation
  * template has `Resources` with `AWS::` types or `AWSTemplateFormatVersion`, a plan has
  * `format_version` and `planned_values`, a snapshot an `apis` list); a `.tf` file stands for
  * its folder. A folder is searched: every folder with `.tf` files is a configuration, except the
  * local modules another one calls (they are read through their caller, with its inputs);
- * inside a CDK `cdk.out` folder only `*.template.json` files count. Files found by searching
- * that are none of these are skipped; a file named on the command line that is none is an error.
+ * inside a CDK `cdk.out` folder only `*.template.json` files count. A Serverless Framework
+ * service is read from the template `serverless package` wrote, else from serverless.yml itself.
+ * Files found by searching that are none of these are skipped; a file named on the command line
+ * that is none is an error. So that a scan never calls "complete" what it did not read, these
+ * are errors naming the path: a file or folder that cannot be read, a path with nothing to
+ * scan, a CDK app without its `cdk.out` and a Serverless service without its packaged template
+ * (read in part from serverless.yml).
  */
 export async function findTargets(paths: readonly string[]): Promise<{ targets: ScanTarget[]; errors: IacError[] }> {
-  const targets: ScanTarget[] = [];
-  const errors: IacError[] = [];
-  const terraformDirs = new Set<string>();
+  const search: Search = { targets: [], errors: [], terraformDirs: new Set() };
   for (const path of paths) {
+    const before = search.targets.length + search.errors.length + search.terraformDirs.size;
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) {
-      errors.push(new IacError(displayPath(path), 'no such file or folder'));
+      search.errors.push(new IacError(displayPath(path), 'no such file or folder'));
+      continue;
     } else if (info.isDirectory()) {
-      await searchFolder(resolve(path), false, targets, terraformDirs);
+      await searchFolder(resolve(path), false, search);
     } else if (path.endsWith('.tf') || path.endsWith('.tf.json')) {
-      terraformDirs.add(dirname(resolve(path)));
+      search.terraformDirs.add(dirname(resolve(path)));
+    } else if (SERVERLESS_FILE.test(basename(path))) {
+      await serverlessService(resolve(path), search);
     } else {
-      const kind = await classify(path);
-      if (kind === undefined) errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
-      else targets.push({ kind, path: displayPath(path) });
+      const errors = search.errors.length;
+      const kind = await classify(path, search);
+      if (kind !== undefined) search.targets.push({ kind, path: displayPath(path) });
+      // A file that could not be read already has its error.
+      else if (search.errors.length === errors) search.errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
+    }
+    if (search.targets.length + search.errors.length + search.terraformDirs.size === before) {
+      search.errors.push(new IacError(displayPath(path), 'holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned'));
     }
   }
+  const { targets, errors, terraformDirs } = search;
   const called = new Set<string>();
   for (const dir of terraformDirs) {
     for (const module of await localModuleDirs(dir).catch(() => [])) called.add(module);
@@ -55,25 +79,83 @@ export async function findTargets(paths: readonly string[]): Promise<{ targets: 
   return { targets: unique, errors };
 }
 
-async function searchFolder(dir: string, inCdkOut: boolean, targets: ScanTarget[], terraformDirs: Set<string>): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  if ((await terraformFiles(dir)).length > 0) terraformDirs.add(dir);
+interface Search {
+  targets: ScanTarget[];
+  errors: IacError[];
+  terraformDirs: Set<string>;
+}
+
+async function searchFolder(dir: string, inCdkOut: boolean, search: Search): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    search.errors.push(new IacError(displayPath(dir), `cannot read the folder (${error.code ?? String(error)})`));
+    return [];
+  });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  if ((await terraformFiles(dir).catch(() => [])).length > 0) search.terraformDirs.add(dir);
+  const names = new Set(entries.map((entry) => entry.name));
+  if (names.has('cdk.json') && !inCdkOut) await cdkApp(dir, names, search);
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.test(entry.name)) await searchFolder(path, inCdkOut || entry.name === 'cdk.out', targets, terraformDirs);
+      if (!SKIPPED_FOLDERS.test(entry.name)) await searchFolder(path, inCdkOut || entry.name === 'cdk.out', search);
       continue;
     }
-    if (!entry.isFile() || !TEMPLATE_EXTENSIONS.has(extname(entry.name)) || entry.name.endsWith('.tf.json')) continue;
+    if (!entry.isFile()) continue;
+    if (SERVERLESS_FILE.test(entry.name)) {
+      await serverlessService(path, search);
+      continue;
+    }
+    if (!TEMPLATE_EXTENSIONS.has(extname(entry.name)) || entry.name.endsWith('.tf.json')) continue;
     if (inCdkOut && !entry.name.endsWith('.template.json')) continue;
-    const kind = await classify(path);
-    if (kind !== undefined) targets.push({ kind, path: displayPath(path) });
+    const kind = await classify(path, search);
+    if (kind !== undefined) search.targets.push({ kind, path: displayPath(path) });
   }
 }
 
+/**
+ * A Serverless Framework service: the template `serverless package` wrote when it is there;
+ * otherwise serverless.yml itself (its own resources and websocket events), with an error
+ * saying what was not read and how to produce the template.
+ */
+async function serverlessService(file: string, search: Search): Promise<void> {
+  const packaged = join(dirname(file), SERVERLESS_PACKAGE);
+  if (await exists(packaged)) {
+    search.targets.push({ kind: 'cloudformation', path: displayPath(packaged) });
+    return;
+  }
+  const readable = /\.ya?ml$/.test(file);
+  if (readable) search.targets.push({ kind: 'serverless', path: displayPath(file) });
+  const read = readable ? 'only its resources.Resources and websocket events were read; the resources the framework generates from other events and plugins were not' : 'nothing of it was read';
+  search.errors.push(new IacError(displayPath(file), `no packaged template ${SERVERLESS_PACKAGE}: ${read}. Run \`npx serverless package\` in ${displayPath(dirname(file))} before scanning`));
+}
+
+/** A CDK app (cdk.json) whose synthesized templates are not there: nothing of it can be read. */
+async function cdkApp(dir: string, names: ReadonlySet<string>, search: Search): Promise<void> {
+  const config = await readFile(join(dir, 'cdk.json'), 'utf8').catch(() => '{}');
+  let output = 'cdk.out';
+  try {
+    const parsed = JSON.parse(config) as { output?: unknown };
+    if (typeof parsed.output === 'string') output = parsed.output;
+  } catch {
+    // A cdk.json that is not JSON: the CDK CLI would refuse it; look for the default folder.
+  }
+  if (names.has(output) || (await exists(join(dir, output)))) return;
+  search.errors.push(new IacError(displayPath(join(dir, 'cdk.json')), `a CDK app without its synthesized templates (${output}/): its APIs were not read. Run \`npx cdk synth\` in ${displayPath(dir)} before scanning`));
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Recognises a file by markers in its text, so a template with a syntax error is still read (and its error reported). */
-async function classify(path: string): Promise<Exclude<SourceKind, 'terraform'> | undefined> {
-  const text = await readFile(path, 'utf8').catch(() => '');
+async function classify(path: string, search: Search): Promise<Exclude<SourceKind, 'terraform' | 'serverless'> | undefined> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    search.errors.push(new IacError(displayPath(path), `cannot read the file (${error.code ?? String(error)})`));
+    return '';
+  });
   if (/"format_version"\s*:/.test(text) && /"(planned_values|resource_changes)"\s*:/.test(text)) return 'terraform-plan';
   // A template has these at its top level: JSON gives no depth to a regular expression, YAML
   // does (column 0), which keeps out files that embed resources, such as serverless.yml.

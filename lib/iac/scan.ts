@@ -5,9 +5,10 @@ import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type SnapshotWarning } from '../model/load-snapshot';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
-import { readCloudFormation } from './cloudformation/read-template';
+import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
 import { findTargets, type ScanTarget, type SourceKind } from './detect';
 import { IacError } from './iac-error';
+import { serviceTemplate } from './serverless/service-template';
 import { readTerraformPlan } from './terraform/read-plan';
 import { readTerraform } from './terraform/read-configuration';
 import { guardRules, type GuardStats } from './unresolved-guard';
@@ -54,6 +55,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
       const document = await read(target);
       const assembled = assemble(document);
       inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
+      inputs.push(...(document.errors ?? []).map(failedInput));
       warnings.push(...assembled.warnings);
       unresolved.push(...assembled.unresolved);
       sources.push({ ...target, resources: document.resources.length });
@@ -74,11 +76,6 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
   };
 }
 
-/** Every warning of a scan, each unresolved value as one, for reports that list them all. */
-export function allWarnings(result: ScanResult): SnapshotWarning[] {
-  return [...result.warnings, ...unresolvedWarnings(result)];
-}
-
 /** The values a scan could not resolve, each as a warning naming its file, resource and property. */
 export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
   return result.unresolved.map((value) => ({ file: value.file, path: `${value.resource}.${value.path}`, message: `not resolved, so no rule judges it: ${value.reason}` }));
@@ -89,6 +86,7 @@ async function read(target: ScanTarget): Promise<IacDocument> {
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
   });
+  if (target.kind === 'serverless') return readTemplateSource(serviceTemplate(text, target.path), target.path);
   return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);
 }
 

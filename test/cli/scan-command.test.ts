@@ -39,6 +39,12 @@ describe('apigw-audit scan', () => {
     expect((await runCli('scan')).code).toBe(2);
   });
 
+  test('a PATH that does not exist is bad usage (exit 2), named before anything is scanned', async () => {
+    const { code, stderr } = await runCli('scan', CLEAN, 'no/such/infra');
+    expect(code).toBe(2);
+    expect(stderr).toContain('no/such/infra: no such file or folder');
+  });
+
   test('the configuration turns rules off, as for audit', async () => {
     const config = join(mkdtempSync(join(tmpdir(), 'scan-')), 'config.json');
     writeFileSync(config, JSON.stringify({ rules: { IR001: 'off', IR003: 'off', IR004: 'off', IR005: 'off', RR001: 'off', RR002: 'off' } }));

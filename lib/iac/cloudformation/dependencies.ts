@@ -2,33 +2,39 @@ import { isPlainObject } from '../../rules/values';
 import { intrinsicCall } from './intrinsics';
 
 /**
- * The first circular dependency between resources, as a path that returns to its start
- * (`["A", "B", "A"]`), or undefined. CloudFormation rejects such a template ("Circular
- * dependency between resources"), so the scan reports it as an error for the file.
- * Dependencies are `Ref`, `Fn::GetAtt`, `${Name}` in `Fn::Sub` and `DependsOn`.
+ * The first circular dependency between resources reachable from `from` (every resource when
+ * not given), as a path that returns to its start (`["A", "B", "A"]`), or undefined.
+ * CloudFormation rejects such a template ("Circular dependency between resources"), so the
+ * scan reports it as an error for the file. Dependencies are `Ref`, `Fn::GetAtt`, `${Name}` in
+ * `Fn::Sub` and `DependsOn`; they are worked out only for the resources the search reaches, and
+ * the search keeps its own stack, so neither a 20 MB template nor a chain of thousands of
+ * resources costs more than one pass.
  */
-export function findDependencyCycle(resources: Record<string, unknown>): string[] | undefined {
+export function findDependencyCycle(resources: Record<string, unknown>, from: Iterable<string> = Object.keys(resources)): string[] | undefined {
   const names = new Set(Object.keys(resources));
-  const edges = new Map([...names].map((name) => [name, dependenciesOf(resources[name], names)] as const));
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-
-  const visit = (name: string): string[] | undefined => {
-    if (state.get(name) === 'done') return undefined;
-    if (state.get(name) === 'visiting') return [...stack.slice(stack.indexOf(name)), name];
-    state.set(name, 'visiting');
-    stack.push(name);
-    for (const next of edges.get(name) ?? []) {
-      const cycle = visit(next);
-      if (cycle !== undefined) return cycle;
+  for (const start of from) {
+    if (state.has(start) || !names.has(start)) continue;
+    // Each entry: a resource on the current path and the dependencies of it still to visit.
+    const path: { name: string; next: Iterator<string> }[] = [];
+    const enter = (name: string) => {
+      state.set(name, 'visiting');
+      path.push({ name, next: dependenciesOf(resources[name], names).values() });
+    };
+    enter(start);
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const step = top.next.next();
+      if (step.done === true) {
+        state.set(top.name, 'done');
+        path.pop();
+      } else if (state.get(step.value) === 'visiting') {
+        const onPath = path.map((entry) => entry.name);
+        return [...onPath.slice(onPath.indexOf(step.value)), step.value];
+      } else if (!state.has(step.value)) {
+        enter(step.value);
+      }
     }
-    stack.pop();
-    state.set(name, 'done');
-    return undefined;
-  };
-  for (const name of names) {
-    const cycle = visit(name);
-    if (cycle !== undefined) return cycle;
   }
   return undefined;
 }

@@ -3,6 +3,9 @@ import { isPlainObject } from '../../rules/values';
 import { IacError } from '../iac-error';
 import type { Position } from '../source-map';
 
+/** Pseudo parameters whose values hold no `:`, `/` or whitespace (an ARN field, a domain): see Unresolved.token. */
+const TOKEN_PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
+
 /** `!Ref AWS::NoValue`: the property or list item is left out, as if it were not written. */
 const NO_VALUE = Symbol('AWS::NoValue');
 
@@ -159,7 +162,7 @@ export class IntrinsicResolver {
     const name = this.resolve(argument, path);
     if (typeof name !== 'string') return new Unresolved(`!Ref ${describe(name)}`);
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (name.startsWith('AWS::')) return new Unresolved(`!Ref ${name} (a pseudo parameter, known when deployed)`);
+    if (name.startsWith('AWS::')) return new Unresolved(`!Ref ${name} (a pseudo parameter, known when deployed)`, TOKEN_PSEUDO_PARAMETERS.has(name));
     if (name in this.template.parameters) return this.parameter(name);
     if (name in this.template.resources) return this.template.refOf(name) ?? new Unresolved(`!Ref ${name} (${typeOf(this.template.resources[name])}'s id, known when deployed)`);
     if (this.template.transformed) return new Unresolved(`!Ref ${name} (a resource the transform generates)`);
@@ -185,28 +188,41 @@ export class IntrinsicResolver {
     return this.template.attributeOf(logicalId, attribute) ?? new Unresolved(`!GetAtt ${logicalId}.${attribute} (known when deployed)`);
   }
 
+  /** A `!Sub` with unknown variables keeps its known text (see Unresolved.text). */
   private sub(argument: unknown, path: TemplatePath): unknown {
     const [template, variables] = Array.isArray(argument) ? argument : [argument, {}];
     const text = this.resolve(template, [...path, 0]);
     if (typeof text !== 'string') return text instanceof Unresolved ? text : new Unresolved(`!Sub ${describe(argument)}`);
     const values = isPlainObject(variables) ? (this.resolve(variables, [...path, 1]) as Record<string, unknown>) : {};
+    const pieces: (string | Unresolved)[] = [];
     let unresolved: Unresolved | undefined;
-    const result = text.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
-      if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+    let last = 0;
+    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+      const name = match[1]!;
+      pieces.push(text.slice(last, match.index));
+      last = match.index + match[0].length;
+      if (name.startsWith('!')) {
+        pieces.push(`\${${name.slice(1)}}`);
+        continue;
+      }
       const value = name in values ? values[name] : name.includes('.') && !name.startsWith('AWS::') ? this.getAtt(name, path) : this.ref(name, path);
-      if (typeof value === 'string') return value;
-      unresolved ??= value instanceof Unresolved ? value : new Unresolved(`\${${name}} is not a string`);
-      return whole;
-    });
-    return unresolved === undefined ? result : new Unresolved(`!Sub ${JSON.stringify(text)}: ${unresolved.reason}`);
+      const piece = typeof value === 'string' || value instanceof Unresolved ? value : new Unresolved(`\${${name}} is not a string`);
+      if (piece instanceof Unresolved) unresolved ??= piece;
+      pieces.push(piece);
+    }
+    pieces.push(text.slice(last));
+    return unresolved === undefined ? pieces.join('') : Unresolved.text(`!Sub ${JSON.stringify(text)}: ${unresolved.reason}`, pieces);
   }
 
   private join(argument: unknown, path: TemplatePath): unknown {
     const [delimiter, list] = this.operands(argument, 2, 'Fn::Join', path);
     if (list instanceof Unresolved) return list;
     if (!Array.isArray(list)) return new Unresolved(`!Join ${describe(argument)}`);
-    const unresolved = list.find((item): item is Unresolved => item instanceof Unresolved);
-    return unresolved !== undefined ? new Unresolved(`!Join ${describe(argument)}: ${unresolved.reason}`) : list.map(String).join(String(delimiter));
+    // A map or list in the list is not text CloudFormation would join: unknown, not "[object Object]".
+    const piece = (item: unknown): string | Unresolved => (item instanceof Unresolved ? item : typeof item === 'object' && item !== null ? new Unresolved(describe(item)) : String(item));
+    const pieces = list.flatMap((item, index) => [...(index === 0 ? [] : [String(delimiter)]), piece(item)]);
+    const unresolved = pieces.find((item): item is Unresolved => item instanceof Unresolved);
+    return unresolved === undefined ? pieces.join('') : Unresolved.text(`!Join ${describe(argument)}: ${unresolved.reason}`, pieces);
   }
 
   private findInMap(argument: unknown, path: TemplatePath): unknown {

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isKnownField } from '../../model/known-fields';
 import type { SnapshotWarning } from '../../model/load-snapshot';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject, mapPath } from '../../rules/values';
 import type { IacDocument, IacKind, IacResource } from '../assemble';
+import { displayPath } from '../display-path';
 import { IacError } from '../iac-error';
+import { openApiResources, type OpenApiOrigin } from '../openapi/openapi-resources';
 import { positionsAlong, type SourcePath } from '../positions';
 import type { PropertyPath } from '../property-path';
 import type { Position } from '../source-map';
@@ -45,15 +49,24 @@ const NUMERIC_PROPERTIES = new Set(['TimeoutInMillis']);
  * unresolved values.
  */
 export function readCloudFormation(text: string, file: string): IacDocument {
-  const source = parseTemplate(text, file);
+  return readTemplateSource(parseTemplate(text, file), file);
+}
+
+/** The same, for a template already parsed (or put together, as from serverless.yml). */
+export function readTemplateSource(source: TemplateSource, file: string): IacDocument {
   const template = source.value;
   if (!isPlainObject(template) || !isPlainObject(template['Resources'])) throw new IacError(file, 'not a CloudFormation template: it has no Resources section');
   const resources = template['Resources'];
-  const cycle = findDependencyCycle(resources);
+  const typeOf = (logicalId: string) => {
+    const type = String((resources[logicalId] as Record<string, unknown> | undefined)?.['Type']);
+    // Own keys only: `Type: constructor` is not a type the scan reads.
+    return Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+  };
+  // Only a cycle the scan's own resources are part of or depend on keeps it from resolving them.
+  const cycle = findDependencyCycle(resources, Object.keys(resources).filter((logicalId) => typeOf(logicalId) !== undefined));
   if (cycle !== undefined) {
     throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
   }
-  const typeOf = (logicalId: string) => TYPES[String((resources[logicalId] as Record<string, unknown> | undefined)?.['Type'])];
   const transform = template['Transform'];
   const resolver = new IntrinsicResolver({
     file,
@@ -74,13 +87,21 @@ export function readCloudFormation(text: string, file: string): IacDocument {
     const condition = resource['Condition'];
     // A resource whose condition cannot be evaluated may exist: it is read, so its mistakes are reported.
     if (typeof condition === 'string' && resolver.condition(condition, ['Resources', logicalId, 'Condition']) === false) continue;
-    read.push(reader.read(logicalId, type.kind, resource, String(resource['Type'])));
+    read.push(...reader.read(logicalId, type.kind, resource, String(resource['Type'])));
   }
-  return { source: file, resources: read, warnings: reader.warnings };
+  return { source: file, resources: read, warnings: reader.warnings, errors: reader.errors };
 }
+
+/** Where an API keeps its OpenAPI definition: in the template, or in a file (local, or in S3). */
+const DEFINITIONS: Record<string, { inline: string; location: string }> = {
+  'AWS::ApiGatewayV2::Api': { inline: 'Body', location: 'BodyS3Location' },
+  'AWS::Serverless::HttpApi': { inline: 'DefinitionBody', location: 'DefinitionUri' },
+};
 
 class ResourceReader {
   readonly warnings: SnapshotWarning[] = [];
+  /** What keeps the scan of this template from being complete: an API whose definition could not be read. */
+  readonly errors: IacError[] = [];
 
   constructor(
     private readonly file: string,
@@ -88,7 +109,8 @@ class ResourceReader {
     private readonly resolver: IntrinsicResolver,
   ) {}
 
-  read(logicalId: string, kind: IacKind, resource: Record<string, unknown>, type: string): IacResource {
+  /** The resource, and for an API with an OpenAPI definition the routes and integrations it defines. */
+  read(logicalId: string, kind: IacKind, resource: Record<string, unknown>, type: string): IacResource[] {
     const base: SourcePath = ['Resources', logicalId, 'Properties'];
     const resolved = this.resolver.resolve(resource['Properties'] ?? {}, base);
     const properties = isPlainObject(resolved) ? resolved : {};
@@ -96,27 +118,80 @@ class ResourceReader {
     const positions: [PropertyPath, Position][] = [];
     const links = LINKS[kind];
     for (const [name, raw] of Object.entries(properties)) {
-      if (name === links.api || name === links.parent || !isKnownField(kind, name)) {
-        if (name === 'Body' || name === 'BodyS3Location') this.warn(logicalId, name, 'the OpenAPI definition is not read; only the resources declared in the template are audited');
-        continue;
-      }
+      if (name === links.api || name === links.parent || !isKnownField(kind, name)) continue;
       const value = this.convert(logicalId, kind, name, raw);
       fields[name] = value;
       if (kind === 'integration' && name === 'ResponseParameters' && value !== raw) this.cfnResponseParameterPositions(raw, [...base, name], positions);
       else positionsAlong(value, [name], [...base, name], this.source.positionOf, positions);
     }
     const linkName = links.parent ?? links.api;
-    return {
+    const position = this.source.positionOf(['Resources', logicalId]) ?? { line: 1, column: 1 };
+    const written = isPlainObject(resource['Properties']) ? resource['Properties'] : {};
+    const defined = Object.hasOwn(DEFINITIONS, type) ? this.definition(logicalId, DEFINITIONS[type]!, properties, written, position) : undefined;
+    if (defined !== undefined) Object.assign(fields, defined.apiFields);
+    const own: IacResource = {
       kind,
       id: logicalId,
       file: this.file,
-      position: this.source.positionOf(['Resources', logicalId]) ?? { line: 1, column: 1 },
+      position,
       fields,
       ...(links.api === undefined ? {} : { apiId: properties[links.api] }),
       ...(links.parent === undefined ? {} : { parentId: properties[links.parent] }),
       ...optionalPosition(linkName === undefined ? undefined : this.source.positionOf([...base, linkName])),
       properties: positions,
     };
+    return [own, ...(defined?.resources ?? [])];
+  }
+
+  /**
+   * The routes and integrations an API's OpenAPI definition creates: written in the template,
+   * or in a local file that `aws cloudformation package` / `sam package` would upload, or that an
+   * `AWS::Include` transform names (resolved from the template's folder, and only inside the
+   * working directory). A definition in S3, or one that cannot be read, is an error for the
+   * template: the API's routes are not audited.
+   */
+  private definition(
+    logicalId: string,
+    names: { inline: string; location: string },
+    properties: Record<string, unknown>,
+    written: Record<string, unknown>,
+    fallback: Position,
+  ): ReturnType<typeof openApiResources> | undefined {
+    const inline = properties[names.inline];
+    const included = includedLocation(written[names.inline]);
+    if (included !== undefined) return this.definitionFile(logicalId, names.inline, included);
+    if (inline !== undefined) {
+      const body = typeof inline === 'string' ? parseJson(inline) : inline;
+      if (isUnresolved(body) || body === undefined) return this.unreadDefinition(logicalId, names.inline, isUnresolved(body) ? body.reason : 'not an OpenAPI object or JSON text');
+      const base = ['Resources', logicalId, 'Properties', names.inline];
+      return openApiResources(body, { apiId: logicalId, file: this.file, positionOf: (path) => this.source.positionOf([...base, ...path]), fallback });
+    }
+    const location = properties[names.location];
+    return location === undefined ? undefined : this.definitionFile(logicalId, names.location, location);
+  }
+
+  /** A definition in a file: read when it is a local path inside the working directory. */
+  private definitionFile(logicalId: string, property: string, location: unknown): ReturnType<typeof openApiResources> | undefined {
+    if (typeof location !== 'string' || /^s3:\/\//.test(location)) {
+      return this.unreadDefinition(logicalId, property, `the definition is in S3 or not named by a path (${isUnresolved(location) ? location.reason : JSON.stringify(location)}), which the scan does not read`);
+    }
+    const path = resolve(dirname(this.file), location);
+    const inside = relative(process.cwd(), path);
+    if (inside.startsWith('..') || isAbsolute(inside)) return this.unreadDefinition(logicalId, property, `${location} is outside the working directory, which the scan does not read`);
+    try {
+      const file = displayPath(path);
+      const source = parseTemplate(readFileSync(path, 'utf8'), file);
+      return openApiResources(source.value, { apiId: logicalId, file, positionOf: source.positionOf, fallback: source.positionOf([]) ?? { line: 1, column: 1 } } satisfies OpenApiOrigin);
+    } catch (error) {
+      const reason = error instanceof IacError ? error.message : `${join(dirname(this.file), location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      return this.unreadDefinition(logicalId, property, reason);
+    }
+  }
+
+  private unreadDefinition(logicalId: string, property: string, reason: string): undefined {
+    const at = this.source.positionOf(['Resources', logicalId, 'Properties', property]);
+    this.errors.push(new IacError(this.file, `the OpenAPI definition of ${logicalId} (${property}) is not read, so its routes and integrations are not audited: ${reason}`, at));
+    return undefined;
   }
 
   private convert(logicalId: string, kind: IacKind, name: string, value: unknown): unknown {
@@ -186,6 +261,23 @@ class ResourceReader {
 
   private warn(logicalId: string, path: string, message: string): void {
     this.warnings.push({ file: this.file, path: `Resources.${logicalId}.Properties.${path}`, message });
+  }
+}
+
+/** The Location of `{"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": ...}}}`, as written. */
+function includedLocation(written: unknown): unknown {
+  const transform = isPlainObject(written) ? written['Fn::Transform'] : undefined;
+  if (!isPlainObject(transform) || transform['Name'] !== 'AWS::Include') return undefined;
+  const parameters = transform['Parameters'];
+  return isPlainObject(parameters) ? (parameters['Location'] ?? null) : null;
+}
+
+/** A definition written as JSON text; undefined when it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findTargets } from '../../lib/iac/detect';
+import { scanAll } from './scan-support';
+
+/** Running as root, no permission keeps a file from being read: a file whose name says so fails as one that could not be. */
+jest.mock('node:fs/promises', () => {
+  const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
+  const readFile = (path: unknown, ...rest: unknown[]) =>
+    String(path).includes('unreadable-') ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : (actual.readFile as (...args: unknown[]) => Promise<unknown>)(path, ...rest);
+  return { ...actual, readFile };
+});
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A folder under the system temp folder holding `files` (path -> content). */
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'apigw-audit-readers-'));
+  folders.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/**
+ * The pattern of serverless/examples aws-node-websockets-authorizers and of many chat services:
+ * websocket events on functions, one two-way route, and a resources section. Here the resources
+ * add a MOCK integration response keyed by a status code, which IR001 reports.
+ */
+const SERVICE = `service: chat
+provider:
+  name: aws
+  runtime: nodejs22.x
+  stage: \${opt:stage, 'dev'}
+functions:
+  connect:
+    handler: handler.connect
+    events:
+      - websocket: $connect
+  send_message:
+    handler: handler.send
+    events:
+      - websocket:
+          route: sendMessage
+          routeResponseSelectionExpression: $default
+resources:
+  Resources:
+    MockIntegration:
+      Type: AWS::ApiGatewayV2::Integration
+      Properties:
+        ApiId: !Ref WebsocketsApi
+        IntegrationType: MOCK
+    MockResponse:
+      Type: AWS::ApiGatewayV2::IntegrationResponse
+      Properties:
+        ApiId: !Ref WebsocketsApi
+        IntegrationId: !Ref MockIntegration
+        IntegrationResponseKey: "200"
+        ResponseTemplates:
+          $default: '{"stage": "\${self:provider.stage}"}'
+`;
+
+describe('Serverless Framework services', () => {
+  test('without a packaged template: serverless.yml is read directly, and an error says to run serverless package', async () => {
+    const root = folder({ 'serverless.yml': SERVICE });
+    const result = await scanAll(root);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      `${root}/serverless.yml: no packaged template .serverless/cloudformation-template-update-stack.json: only its resources.Resources and websocket events were read; the resources the framework generates from other events and plugins were not. Run \`npx serverless package\` in ${root} before scanning`,
+    ]);
+    expect(result.summary.complete).toBe(false);
+    const api = result.findings.find((finding) => finding.ruleId === 'IR001');
+    expect(api).toMatchObject({ resource: expect.objectContaining({ logicalId: 'MockResponse' }), location: { file: `${root}/serverless.yml`, line: 29, column: 9 } });
+    // The generated resources: the API, two proxy integrations, two routes and the route response of the two-way one.
+    expect(result.sources).toEqual([{ kind: 'serverless', path: `${root}/serverless.yml`, resources: 8 }]);
+    // ${self:provider.stage} is the framework's, not a literal: the template holding it is not judged as written.
+    expect(result.unresolved.map((value) => value.path)).toContain('ResponseTemplates["$default"]');
+  });
+
+  test('with the packaged template: that is what is read, and the scan can be complete', async () => {
+    const packaged = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { WebsocketsApi: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'dev-chat-websockets', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } } } });
+    const root = folder({ 'serverless.yml': SERVICE, '.serverless/cloudformation-template-update-stack.json': packaged });
+    const result = await scanAll(root);
+    expect(result.errors).toEqual([]);
+    expect(result.sources).toEqual([{ kind: 'cloudformation', path: `${root}/.serverless/cloudformation-template-update-stack.json`, resources: 1 }]);
+    expect(result.summary.complete).toBe(true);
+  });
+
+  test('a service in TypeScript without a packaged template cannot be read at all', async () => {
+    const root = folder({ 'serverless.ts': 'export default {}' });
+    const { errors, targets } = await findTargets([root]);
+    expect(targets).toEqual([]);
+    expect(errors.map((error) => error.message)).toEqual([expect.stringContaining('serverless.ts: no packaged template .serverless/cloudformation-template-update-stack.json: nothing of it was read. Run `npx serverless package`')]);
+  });
+});
+
+describe('CDK apps and paths with nothing to scan are never a clean result', () => {
+  test('cdk.json without cdk.out (or the output folder cdk.json names) is an error saying to run cdk synth', async () => {
+    const bare = folder({ 'cdk.json': '{"app": "npx ts-node bin/app.ts"}', 'bin/app.ts': 'new App();' });
+    expect((await findTargets([bare])).errors.map((error) => error.message)).toEqual([`${bare}/cdk.json: a CDK app without its synthesized templates (cdk.out/): its APIs were not read. Run \`npx cdk synth\` in ${bare} before scanning`]);
+    const custom = folder({ 'cdk.json': '{"app": "x", "output": "build/cdk"}', 'build/cdk/Stack.template.json': '{"Resources": {"A": {"Type": "AWS::ApiGatewayV2::Api"}}}' });
+    expect((await findTargets([custom])).errors).toEqual([]);
+    const synthesized = folder({ 'cdk.json': '{"app": "x"}', 'cdk.out/Stack.template.json': '{"Resources": {"A": {"Type": "AWS::ApiGatewayV2::Api"}}}' });
+    const found = await findTargets([synthesized]);
+    expect(found.errors).toEqual([]);
+    expect(found.targets.map((target) => target.path)).toEqual([`${synthesized}/cdk.out/Stack.template.json`]);
+  });
+
+  test('a folder with nothing the scan reads is an error, so the run is not "0 APIs, complete"', async () => {
+    const root = folder({ 'README.md': '# nothing', 'config.yaml': 'a: 1' });
+    const result = await scanAll(root);
+    expect(result.errors.map((error) => error.message)).toEqual([`${root}: holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned`]);
+    expect(result.summary.complete).toBe(false);
+  });
+
+  test('a template that cannot be read is an error naming it (the folder search no longer skips it)', async () => {
+    const root = folder({ 'unreadable-template.yaml': 'Resources: {}', 'other.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n' });
+    const { errors, targets } = await findTargets([root]);
+    expect(errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file (EACCES)`]);
+    expect(targets.map((target) => target.path)).toEqual([`${root}/other.yaml`]);
+    // Named on the command line: the same one error.
+    expect((await findTargets([`${root}/unreadable-template.yaml`])).errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file (EACCES)`]);
+  });
+});
