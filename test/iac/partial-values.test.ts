@@ -3,9 +3,12 @@ import { assemble } from '../../lib/iac/assemble';
 import { readCloudFormation } from '../../lib/iac/cloudformation/read-template';
 import { guardRules } from '../../lib/iac/unresolved-guard';
 import { readKnownText, TOKEN_MARK, Unresolved } from '../../lib/model/unresolved';
-import { IR013 } from '../../lib/rules/ir/IR013';
+import { IR102 } from '../../lib/rules/ir/IR102';
 
-/** A WebSocket API whose two-way route targets an AWS integration with keys but no $default, calling `uri`. */
+/**
+ * A WebSocket API whose AWS integration, calling `uri`, has a status-like key. IR102 reports that
+ * key only on Lambda, so whether it fires shows how much of the URI the rule could read.
+ */
 function template(uri: string, parameters = ''): string {
   return `
 AWSTemplateFormatVersion: "2010-09-09"
@@ -21,10 +24,10 @@ Resources:
 `;
 }
 
-function ir013(uri: string, parameters?: string): { messages: string[]; withheld: number } {
+function ir102(uri: string, parameters?: string): { messages: string[]; withheld: number } {
   const { snapshot } = assemble(readCloudFormation(template(uri, parameters), 'template.yaml'));
   const stats = { withheld: 0 };
-  const { findings } = evaluate(snapshot, guardRules([{ rule: IR013 }], stats));
+  const { findings } = evaluate(snapshot, guardRules([{ rule: IR102 }], stats));
   return { messages: findings.map((finding) => finding.message), withheld: stats.withheld };
 }
 
@@ -41,28 +44,28 @@ describe('partial values: a string with unknown parts keeps its known parts', ()
     expect(readKnownText(region)).toBeUndefined();
   });
 
-  test('the known service of an AWS integration URI decides: DynamoDB behind ${AWS::Region} is not Lambda, and IR013 reports', () => {
-    const result = ir013('arn:aws:apigateway:${AWS::Region}:dynamodb:action/PutItem');
-    expect(result.messages).toEqual([expect.stringContaining('a reply that matches none of them fails on two-way route "put"')]);
-    expect(result.withheld).toBe(0);
+  test('the known service of an AWS integration URI decides: DynamoDB behind ${AWS::Region} is not Lambda, so IR102 stays quiet and withholds nothing', () => {
+    expect(ir102('arn:aws:apigateway:${AWS::Region}:dynamodb:action/PutItem')).toEqual({ messages: [], withheld: 0 });
   });
 
   test('Fn::Join keeps its known text too (the Serverless Framework writes integration URIs this way); a map in the list is unknown', () => {
     const uri = (service: string) => `!Join ["", ["arn:", !Ref AWS::Partition, ":apigateway:", !Ref AWS::Region, "${service}"]]`;
-    expect(ir013(uri(':dynamodb:action/PutItem')).messages).toEqual([expect.stringContaining('a reply that matches none of them')]);
-    expect(ir013(uri(':lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:f/invocations')).messages).toEqual([expect.stringContaining('successful Lambda reply')]);
-    expect(ir013('!Join ["", ["arn:aws:apigateway:eu-west-1:", {"a": 1}, ":action/PutItem"]]')).toEqual({ messages: [], withheld: 1 });
+    expect(ir102(uri(':dynamodb:action/PutItem'))).toEqual({ messages: [], withheld: 0 });
+    expect(ir102(uri(':lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:f/invocations')).messages).toEqual([expect.stringContaining('whose responses are matched on errorMessage')]);
+    // The map is unknown where the service is written: never read as Lambda.
+    expect(ir102('!Join ["", ["arn:aws:apigateway:eu-west-1:", {"a": 1}, ":action/PutItem"]]').messages).toEqual([]);
   });
 
   test('a Lambda URI whose function ARN is unknown is still Lambda', () => {
-    const result = ir013('arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Handler.Arn}/invocations', 'Transform: AWS::Serverless-2016-10-31');
-    expect(result.messages).toEqual([expect.stringContaining('a successful Lambda reply has no errorMessage to match')]);
+    const result = ir102('arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Handler.Arn}/invocations', 'Transform: AWS::Serverless-2016-10-31');
+    expect(result.messages).toEqual([expect.stringContaining('whose responses are matched on errorMessage')]);
   });
 
-  test('an unknown part where the service is written is never guessed: the finding is withheld', () => {
+  test('an unknown part where the service is written is never guessed: IR102 does not take it for Lambda', () => {
     const parameters = 'Parameters: { Service: { Type: String } }';
-    expect(ir013('arn:aws:apigateway:${AWS::Region}:${Service}:action/PutItem', parameters)).toEqual({ messages: [], withheld: 1 });
+    expect(ir102('arn:aws:apigateway:${AWS::Region}:${Service}:action/PutItem', parameters).messages).toEqual([]);
     // A parameter is not known to be one field: it could hold ":lambda:path/...", so the service is unknown too.
-    expect(ir013('arn:aws:apigateway:${Service}:dynamodb:action/PutItem', parameters)).toEqual({ messages: [], withheld: 1 });
+    expect(ir102('arn:aws:apigateway:${Service}:dynamodb:action/PutItem', parameters).messages).toEqual([]);
+    expect(ir102('arn:aws:apigateway:${Service}:lambda:path/2015-03-31/functions/f/invocations', parameters).messages).toEqual([]);
   });
 });
