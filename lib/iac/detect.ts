@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
-import { localModuleDirs, terraformFiles } from './terraform/read-configuration';
+import { localModuleDirs } from './terraform/read-configuration';
 
 export type SourceKind = 'cloudformation' | 'terraform' | 'terraform-plan' | 'snapshot';
 
@@ -11,6 +11,8 @@ export interface ScanTarget {
   kind: SourceKind;
   /** As findings and errors name it: relative to the working directory, with `/`. */
   path: string;
+  /** A Terraform configuration's files and modules must lie in this folder (the PATH given to scan). */
+  root?: string;
 }
 
 /** Folders a scan never enters: dependencies, tool state, and the assets CDK copies next to its templates. */
@@ -30,15 +32,16 @@ const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
 export async function findTargets(paths: readonly string[]): Promise<{ targets: ScanTarget[]; errors: IacError[] }> {
   const targets: ScanTarget[] = [];
   const errors: IacError[] = [];
-  const terraformDirs = new Set<string>();
+  // Each Terraform configuration folder with the scanned folder it was found in.
+  const terraformDirs = new Map<string, string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) {
       errors.push(new IacError(displayPath(path), 'no such file or folder'));
     } else if (info.isDirectory()) {
-      await searchFolder(resolve(path), false, targets, terraformDirs);
+      await searchFolder(resolve(path), resolve(path), false, targets, terraformDirs, errors);
     } else if (path.endsWith('.tf') || path.endsWith('.tf.json')) {
-      terraformDirs.add(dirname(resolve(path)));
+      terraformDirs.set(dirname(resolve(path)), dirname(resolve(path)));
     } else {
       const kind = await classify(path);
       if (kind === undefined) errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
@@ -46,22 +49,28 @@ export async function findTargets(paths: readonly string[]): Promise<{ targets: 
     }
   }
   const called = new Set<string>();
-  for (const dir of terraformDirs) {
+  for (const dir of terraformDirs.keys()) {
     for (const module of await localModuleDirs(dir).catch(() => [])) called.add(module);
   }
-  for (const dir of [...terraformDirs].sort()) if (!called.has(dir)) targets.push({ kind: 'terraform', path: displayPath(dir) });
+  for (const [dir, root] of [...terraformDirs].sort(([a], [b]) => a.localeCompare(b))) if (!called.has(dir)) targets.push({ kind: 'terraform', path: displayPath(dir), root });
   // A file named twice (itself and inside a folder given too) is scanned once.
   const unique = [...new Map(targets.map((target) => [target.path, target])).values()];
   return { targets: unique, errors };
 }
 
-async function searchFolder(dir: string, inCdkOut: boolean, targets: ScanTarget[], terraformDirs: Set<string>): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  if ((await terraformFiles(dir)).length > 0) terraformDirs.add(dir);
+async function searchFolder(dir: string, root: string, inCdkOut: boolean, targets: ScanTarget[], terraformDirs: Map<string, string>, errors: IacError[]): Promise<void> {
+  const listed = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    // A folder the scan cannot open may hold configuration: its findings are missing, so the scan is incomplete.
+    errors.push(new IacError(displayPath(dir), `cannot read the folder (${error.code ?? String(error)})`));
+    return undefined;
+  });
+  if (listed === undefined) return;
+  const entries = listed.sort((a, b) => a.name.localeCompare(b.name));
+  if (entries.some((entry) => !entry.isDirectory() && (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')))) terraformDirs.set(dir, root);
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.test(entry.name)) await searchFolder(path, inCdkOut || entry.name === 'cdk.out', targets, terraformDirs);
+      if (!SKIPPED_FOLDERS.test(entry.name)) await searchFolder(path, root, inCdkOut || entry.name === 'cdk.out', targets, terraformDirs, errors);
       continue;
     }
     if (!entry.isFile() || !TEMPLATE_EXTENSIONS.has(extname(entry.name)) || entry.name.endsWith('.tf.json')) continue;

@@ -83,7 +83,7 @@ export function allWarnings(result: ScanResult): SnapshotWarning[] {
 }
 
 async function read(target: ScanTarget): Promise<IacDocument> {
-  if (target.kind === 'terraform') return readTerraform(target.path);
+  if (target.kind === 'terraform') return readTerraform(target.path, target.root);
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
   });
