@@ -1,6 +1,6 @@
 import type { ActiveRule } from '../engine/evaluate';
 import type { SnapshotApi } from '../model/snapshot';
-import { isUnknownField, isUnresolved, markUnknown } from '../model/unresolved';
+import { DECIDED_ON_KNOWN_TEXT, isUnknownField, isUnresolved, markUnknown, type Unresolved } from '../model/unresolved';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
 import { overlaps, parsePropertyPath, type PropertyPath } from './property-path';
 
@@ -23,7 +23,9 @@ type AnyCheck = (node: AnyNode) => Problem[];
  * - listed a map of its own resource holding an unresolved value and reports at, inside or
  *   around that value (`ResponseTemplates["$default"]` when that template is unresolved).
  * A problem about another entry of the same map stands: IR004 still reports a misspelt key
- * whose neighbour's value is `!Sub ...`.
+ * whose neighbour's value is `!Sub ...`. A partial value (a string with known and unknown
+ * parts) counts as read only when the check did not declare, through `readKnownText`, that it
+ * decided on the known text alone.
  */
 export function guardRules(rules: readonly ActiveRule[], stats: GuardStats): ActiveRule[] {
   return rules.map((active) => ({ ...active, rule: guardRule(active.rule, stats) }));
@@ -61,6 +63,8 @@ class ReadTracker {
   /** Unresolved values read while listing the own resource's maps, as paths inside it. */
   private readonly listedReads: PropertyPath[] = [];
   private readUnknown = false;
+  /** Reads of partial values, each recorded at the end unless the check decided on its known text. */
+  private readonly partialReads: { decided: boolean; record: () => void }[] = [];
 
   constructor(
     kind: Kind,
@@ -83,6 +87,7 @@ class ReadTracker {
   }
 
   allows(path: string): boolean {
+    for (const read of this.partialReads.splice(0)) if (!read.decided) read.record();
     if (this.readUnknown) return false;
     if (this.listedReads.length === 0) return true;
     const parsed = parsePropertyPath(path);
@@ -98,7 +103,9 @@ class ReadTracker {
         if (typeof property === 'symbol') return result;
         if (isUnknownField(target, property)) this.readUnknown = true;
         if (isUnresolved(result)) {
-          this.record(target, owner, [...path, property]);
+          const record = () => this.record(target, owner, [...path, property]);
+          if (result.pieces !== undefined) return this.partial(result, record);
+          record();
           return result;
         }
         if (typeof result !== 'object' || result === null || !isConfigurable(target, property)) return result;
@@ -111,6 +118,16 @@ class ReadTracker {
     });
     this.views.set(value, view);
     return view;
+  }
+
+  /** A view of a partial value that remembers whether the check decided on its known text. */
+  private partial(value: Unresolved, record: () => void): Unresolved {
+    const read = { decided: false, record };
+    this.partialReads.push(read);
+    const decided = () => {
+      read.decided = true;
+    };
+    return new Proxy(value, { get: (target, property, receiver) => (property === DECIDED_ON_KNOWN_TEXT ? decided : Reflect.get(target, property, receiver)) });
   }
 
   private record(target: object, owner: object | undefined, path: PropertyPath): void {

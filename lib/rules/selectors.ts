@@ -1,4 +1,5 @@
 import type { SnapshotApi, SnapshotIntegration, SnapshotRoute } from '../model/snapshot';
+import { readKnownText, TOKEN_MARK } from '../model/unresolved';
 import { text } from './values';
 
 /** Shared predicates of rules-catalog.md ("Conventions for the predicates"). */
@@ -12,9 +13,28 @@ export const isProxy = (integration: SnapshotIntegration): boolean =>
 export const isNonProxy = (integration: SnapshotIntegration): boolean =>
   integration.IntegrationType === 'AWS' || integration.IntegrationType === 'HTTP' || integration.IntegrationType === 'MOCK';
 
-/** An `AWS` integration that calls Lambda, recognised by its URI (a heuristic: the docs say "Lambda-based"). */
-export const isLambdaAws = (integration: SnapshotIntegration): boolean =>
-  integration.IntegrationType === 'AWS' && /:lambda:path\/.*\/functions\//.test(text(integration.IntegrationUri) ?? '');
+/** `arn:{partition}:apigateway:{region}:lambda:path/{version}/functions/{function ARN}/invocations` */
+const LAMBDA_URI = /^arn:[^:]*:apigateway:[^:]*:lambda:path\/.*\/functions\//;
+/** The service an AWS integration's URI calls: `arn:{partition}:apigateway:{region}:{service}:...` */
+const URI_SERVICE = /^arn:[^:]*:apigateway:[^:]*:([^:]*):/;
+
+/**
+ * An `AWS` integration that calls Lambda, recognised by its URI (a heuristic: the docs say
+ * "Lambda-based"). A URI with unknown parts decides when its known text does: the region of
+ * `arn:aws:apigateway:${AWS::Region}:dynamodb:action/PutItem` is unknown, its service is not.
+ */
+export function isLambdaAws(integration: SnapshotIntegration): boolean {
+  if (integration.IntegrationType !== 'AWS') return false;
+  const uri = readKnownText(integration.IntegrationUri);
+  if (uri === undefined) return false;
+  if (LAMBDA_URI.test(uri.text)) {
+    uri.decided();
+    return true;
+  }
+  const service = URI_SERVICE.exec(uri.text)?.[1];
+  if (uri.complete || (service !== undefined && !service.includes(TOKEN_MARK) && service !== 'lambda')) uri.decided();
+  return false;
+}
 
 /** Routes whose Target is `integrations/{IntegrationId}`. */
 export function routesOf(api: SnapshotApi, integration: SnapshotIntegration): SnapshotRoute[] {
