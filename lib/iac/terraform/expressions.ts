@@ -2,7 +2,7 @@ import { Unresolved, isUnresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import { IacError } from '../iac-error';
 import type { Position } from '../source-map';
-import { EvaluationError } from './evaluation-error';
+import { EvaluationError, isEvaluationError } from './evaluation-error';
 import { callFunction } from './functions';
 import { expressionAst, type ExpressionAst } from './hcl2json';
 
@@ -115,15 +115,27 @@ export function where(scope: Scope): string {
   return scope.position === undefined ? scope.file : `${scope.file}:${scope.position.line}`;
 }
 
+/**
+ * A template's parts joined. With unknown parts it is a partial value that keeps the known
+ * text around them (`arn:aws:apigateway:${data.aws_region.current.name}:dynamodb:action/PutItem`
+ * has a known service and action), so a rule that needs only those still decides.
+ */
 async function concatenate(parts: readonly Ast[], source: string, scope: Scope): Promise<unknown> {
-  let text = '';
+  const pieces: (string | Unresolved)[] = [];
+  let firstUnknown: Unresolved | undefined;
   for (const part of parts) {
     const value = await evaluateNode(part, source, scope);
-    if (isUnresolved(value)) return value;
-    if (typeof value === 'object' && value !== null) return new EvaluationError(`a template that interpolates a ${Array.isArray(value) ? 'list' : 'map'}`);
-    text += value === null ? '' : String(value);
+    if (isEvaluationError(value)) return value;
+    if (isUnresolved(value)) {
+      firstUnknown ??= value;
+      pieces.push(value);
+    } else if (typeof value === 'object' && value !== null) {
+      return new EvaluationError(`a template that interpolates a ${Array.isArray(value) ? 'list' : 'map'}`);
+    } else {
+      pieces.push(value === null ? '' : String(value));
+    }
   }
-  return text;
+  return Unresolved.text(firstUnknown?.reason ?? '', pieces);
 }
 
 /**
@@ -166,7 +178,7 @@ async function evaluateKnownNode(node: Ast, source: string, scope: Scope): Promi
       if (traversal !== undefined) return resolveReference(traversal, node.meta.value, scope);
       if (node.type === 'relativeTraversal') return traverse(await evaluateNode(node.children[0]!, source, scope), traversalOf(node.meta.traversal), node.meta.value);
       const [collection, key] = [await evaluateNode(node.children[0]!, source, scope), await evaluateNode(node.children[1]!, source, scope)];
-      if (isUnresolved(key)) return key;
+      if (isUnresolved(key)) return opaque(key);
       return traverse(collection, [key as string | number], node.meta.value);
     }
     case 'tuple': {
@@ -203,7 +215,7 @@ async function evaluateKnownNode(node: Ast, source: string, scope: Scope): Promi
       return binary(node.meta.operator, await evaluateNode(node.children[0]!, source, scope), await evaluateNode(node.children[1]!, source, scope), node.meta.value);
     case 'unaryOp': {
       const value = await evaluateNode(node.children[0]!, source, scope);
-      if (isUnresolved(value)) return value;
+      if (isUnresolved(value)) return opaque(value);
       return node.meta.operator === 'logicalNot' ? !value : -Number(value);
     }
     default:
@@ -225,7 +237,7 @@ async function forExpression(node: Extract<Ast, { type: 'for' }>, source: string
   const valueNode = rest.shift();
   const conditionNode = conditionalExpression === '' || conditionalExpression === undefined ? undefined : rest.shift();
   const collection = collectionNode === undefined ? undefined : await evaluateNode(collectionNode, source, scope);
-  if (isUnresolved(collection)) return collection;
+  if (isUnresolved(collection)) return opaque(collection);
   const pairs = elementsOf(collection);
   if (pairs === undefined || valueNode === undefined) return new EvaluationError(`${shorten(text)} (iterates over something not a collection)`);
   if (pairs.length > MAX_ELEMENTS) return new Unresolved(`${shorten(text)} (over more than ${MAX_ELEMENTS} elements)`);
@@ -235,7 +247,7 @@ async function forExpression(node: Extract<Ast, { type: 'for' }>, source: string
     const inner = bind(scope, keyVar === '' || keyVar === undefined ? { [valVar]: value } : { [keyVar]: key, [valVar]: value });
     if (conditionNode !== undefined) {
       const keep = await evaluateNode(conditionNode, source, inner);
-      if (isUnresolved(keep)) return keep;
+      if (isUnresolved(keep)) return opaque(keep);
       if (keep !== true) continue;
     }
     const item = await evaluateNode(valueNode, source, inner);
@@ -244,7 +256,7 @@ async function forExpression(node: Extract<Ast, { type: 'for' }>, source: string
       continue;
     }
     const name = await evaluateNode(keyNode!, source, inner);
-    if (typeof name !== 'string' && typeof name !== 'number') return isUnresolved(name) ? name : new EvaluationError(`${shorten(text)} (a key is not a string)`);
+    if (typeof name !== 'string' && typeof name !== 'number') return isUnresolved(name) ? opaque(name) : new EvaluationError(`${shorten(text)} (a key is not a string)`);
     if (groupedValue) ((object[String(name)] ??= []) as unknown[]).push(item);
     else object[String(name)] = item;
   }
@@ -262,7 +274,7 @@ export function elementsOf(collection: unknown): [string | number, unknown][] | 
 async function splat(node: Extract<Ast, { type: 'splat' }>, source: string, scope: Scope): Promise<unknown> {
   const [sourceNode, eachNode] = node.children;
   const collection = sourceNode === undefined ? undefined : await evaluateNode(sourceNode, source, scope);
-  if (isUnresolved(collection)) return collection;
+  if (isUnresolved(collection)) return opaque(collection);
   const items = collection === null || collection === undefined ? [] : Array.isArray(collection) ? collection : [collection];
   if (items.length > MAX_ELEMENTS) return new Unresolved(`${shorten(node.meta.value)} (over more than ${MAX_ELEMENTS} elements)`);
   if (eachNode === undefined) return items;
@@ -284,7 +296,7 @@ async function referenceOf(node: Ast, source: string, scope: Scope): Promise<Tra
   if (start === undefined || isUnresolved(start)) return start;
   if (node.type === 'relativeTraversal') return [...start, ...traversalOf(node.meta.traversal)];
   const key = keyNode === undefined ? undefined : await evaluateNode(keyNode, source, scope);
-  if (isUnresolved(key)) return key;
+  if (isUnresolved(key)) return opaque(key);
   if (typeof key !== 'string' && typeof key !== 'number') return new EvaluationError(`${shorten(node.meta.value)} (an index that is not a string or number)`);
   return [...start, key];
 }
@@ -313,11 +325,19 @@ function traversalOf(parts: readonly TraversalPart[]): Traversal {
   });
 }
 
+/**
+ * An unknown value used as something other than text (an operand, a key, a collection):
+ * the known text of a partial value says nothing about what that gives.
+ */
+export function opaque(value: Unresolved): Unresolved {
+  return value.pieces === undefined ? value : new Unresolved(value.reason);
+}
+
 /** `value.a[0]["b"]`; Unresolved when any step is. */
 export function traverse(value: unknown, steps: Traversal, expression: string): unknown {
   let current = value;
   for (const step of steps) {
-    if (isUnresolved(current)) return current;
+    if (isUnresolved(current)) return opaque(current);
     if (Array.isArray(current) && typeof step === 'number') current = current[step];
     else if (isPlainObject(current)) current = current[String(step)];
     else return new EvaluationError(`${shorten(expression)} (not evaluated by the scanner)`);
@@ -337,7 +357,7 @@ async function objectValue(node: Ast, source: string, scope: Scope): Promise<unk
     const keyNode = node.children[i]!;
     const keyExpression = keyNode.children[0];
     const key = keyExpression === undefined ? bytes.subarray(keyNode.range.start.byte, keyNode.range.end.byte).toString('utf8') : await evaluateNode(keyExpression, source, scope);
-    if (typeof key !== 'string') return isUnresolved(key) ? key : new EvaluationError(`${shorten(node.meta.value)} (a key that is not a string)`);
+    if (typeof key !== 'string') return isUnresolved(key) ? opaque(key) : new EvaluationError(`${shorten(node.meta.value)} (a key that is not a string)`);
     object[key] = await evaluateNode(node.children[i + 1]!, source, scope);
   }
   return object;
@@ -346,8 +366,8 @@ async function objectValue(node: Ast, source: string, scope: Scope): Promise<unk
 function binary(operator: string, a: unknown, b: unknown, expression: string): unknown {
   if (operator === 'logicalAnd' && (a === false || b === false)) return false;
   if (operator === 'logicalOr' && (a === true || b === true)) return true;
-  if (isUnresolved(a)) return a;
-  if (isUnresolved(b)) return b;
+  if (isUnresolved(a)) return opaque(a);
+  if (isUnresolved(b)) return opaque(b);
   switch (operator) {
     case 'equal':
       return JSON.stringify(a) === JSON.stringify(b);

@@ -3,7 +3,7 @@ import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import { IacError } from '../iac-error';
 import { EvaluationError, isEvaluationError } from './evaluation-error';
-import { evaluateTemplate, MAX_ELEMENTS, where, type Scope } from './expressions';
+import { evaluateTemplate, MAX_ELEMENTS, opaque, where, type Scope } from './expressions';
 import { regexMatches, regexReplace } from './regex';
 import { typeConstructor } from './type-constraints';
 
@@ -92,7 +92,7 @@ export async function callFunction(name: string, args: unknown[], scope: Scope):
   if (name === 'try') return tryArguments(args);
   if (name === 'can') return isEvaluationError(args[0]) ? false : containsUnresolved(args[0]) ? new Unresolved('can() of an unresolved value') : true;
   const unresolved = args.find(containsUnresolved);
-  if (unresolved !== undefined) return isUnresolved(unresolved) ? unresolved : new Unresolved(`${name}() of an unresolved value`);
+  if (unresolved !== undefined) return isUnresolved(unresolved) ? opaque(unresolved) : new Unresolved(`${name}() of an unresolved value`);
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (fn === undefined) return new Unresolved(`${name}() (a function the scanner does not evaluate, at ${where(scope)})`);
   try {

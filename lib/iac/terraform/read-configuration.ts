@@ -47,6 +47,12 @@ function isLocalSource(source: unknown): source is string {
   return typeof source === 'string' && /^\.\.?[/\\]/.test(source);
 }
 
+/**
+ * Data source attributes that are one short field (a region, an account id, a partition):
+ * unknown, but without `:`, `/` or whitespace, so an ARN built from them keeps its shape.
+ */
+const TOKEN_DATA = new Set(['aws_region.name', 'aws_region.id', 'aws_region.region', 'aws_caller_identity.account_id', 'aws_partition.partition', 'aws_partition.dns_suffix']);
+
 /** Arguments of a `module` block that configure the call rather than pass a variable. */
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
@@ -266,7 +272,7 @@ class ModuleInstance {
       case 'path':
         return name === 'module' ? relative(this.reader.rootDir, this.files.dir) || '.' : '.';
       case 'data':
-        return new Unresolved(`${expression} (a data source, read when planned)`);
+        return new Unresolved(`${expression} (a data source, read when planned)`, TOKEN_DATA.has(`${name}.${String(traversal[3])}`));
       case 'count':
       case 'each':
         // Bound by the instance (see scope()); here it is outside any block with count / for_each.
