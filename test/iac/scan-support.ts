@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { scan, type ScanResult } from '../../lib/iac/scan';
 import { RULES } from '../../lib/rules';
 
@@ -7,3 +10,13 @@ export function scanAll(...paths: string[]): Promise<ScanResult> {
 }
 
 export const FIXTURES = 'test/fixtures/iac';
+
+/** Writes files (paths relative to a fresh temporary folder) and returns the folder. */
+export function writeFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-tf-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}

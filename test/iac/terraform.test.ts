@@ -1,20 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../lib/iac/assemble';
 import { scanHclPositions } from '../../lib/iac/terraform/hcl-positions';
 import { readTerraform } from '../../lib/iac/terraform/read-configuration';
 import { isUnresolved } from '../../lib/model/unresolved';
-import { FIXTURES } from './scan-support';
+import { FIXTURES, writeFolder } from './scan-support';
 
 /** Writes a Terraform configuration into a fresh folder and reads its first API. */
 async function readConfiguration(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-tf-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return assemble(await readTerraform(dir)).snapshot.apis[0]!;
+  return assemble(await readTerraform(writeFolder(files))).snapshot.apis[0]!;
 }
 
 const api = `

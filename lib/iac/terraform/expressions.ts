@@ -166,7 +166,8 @@ async function evaluateKnownNode(node: Ast, source: string, scope: Scope): Promi
     case 'literalValue':
       return literal(node.meta.type, node.meta.value);
     case 'template':
-      return concatenate(node.children, source, scope);
+      // A quoted string inside an expression: hcl2json gives its literal text as written, escapes and all.
+      return concatenate(node.meta.value.startsWith('"') ? node.children.map(unescapedLiteral) : node.children, source, scope);
     case 'templateWrap':
       return node.children[0] === undefined ? '' : evaluateNode(node.children[0], source, scope);
     case 'scopeTraversal':
@@ -307,6 +308,17 @@ function resolveReference(traversal: Traversal, expression: string, scope: Scope
   const bound = scope.bindings;
   if (bound !== undefined && bound.has(String(root))) return traverse(bound.get(String(root)), steps, expression);
   return scope.lookup(traversal, scope);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/** A literal part of a quoted string with its escapes (`\n`, `\"`, `\\`, `\uNNNN`, `\UNNNNNNNN`) applied. */
+function unescapedLiteral(node: Ast): Ast {
+  if (node.type !== 'literalValue' || node.meta.type !== 'string' || !node.meta.value.includes('\\')) return node;
+  const value = node.meta.value.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, escape: string) =>
+    escape.length > 1 ? String.fromCodePoint(parseInt(escape.slice(1), 16)) : (ESCAPES[escape] ?? whole),
+  );
+  return { ...node, meta: { ...node.meta, value } };
 }
 
 /** Literal text of a template keeps Terraform's escapes `$${` and `%%{` until here. */
