@@ -48,14 +48,40 @@ export async function findTargets(paths: readonly string[]): Promise<{ targets: 
       else targets.push({ kind, path: displayPath(path) });
     }
   }
-  const called = new Set<string>();
-  for (const dir of terraformDirs.keys()) {
-    for (const module of await localModuleDirs(dir).catch(() => [])) called.add(module);
-  }
-  for (const [dir, root] of [...terraformDirs].sort(([a], [b]) => a.localeCompare(b))) if (!called.has(dir)) targets.push({ kind: 'terraform', path: displayPath(dir), root });
+  for (const [dir, root] of await terraformRoots(terraformDirs)) targets.push({ kind: 'terraform', path: displayPath(dir), root });
   // A file named twice (itself and inside a folder given too) is scanned once.
   const unique = [...new Map(targets.map((target) => [target.path, target])).values()];
   return { targets: unique, errors };
+}
+
+/**
+ * The configurations to read: the folders no other folder calls as a local module, then, in
+ * order, any folder not reached from those (modules that only call each other, or themselves),
+ * so a module cycle is read and reported rather than skipped as "a module of something".
+ */
+async function terraformRoots(terraformDirs: Map<string, string>): Promise<[string, string][]> {
+  const calls = new Map<string, string[]>();
+  for (const dir of terraformDirs.keys()) calls.set(dir, await localModuleDirs(dir).catch(() => []));
+  const calledByOthers = new Set([...calls].flatMap(([dir, modules]) => modules.filter((module) => module !== dir)));
+  const sorted = [...terraformDirs].sort(([a], [b]) => a.localeCompare(b));
+  const roots = sorted.filter(([dir]) => !calledByOthers.has(dir));
+  const reached = new Set<string>();
+  const reach = (start: string) => {
+    const pending = [start];
+    while (pending.length > 0) {
+      const dir = pending.pop()!;
+      if (reached.has(dir)) continue;
+      reached.add(dir);
+      for (const module of calls.get(dir) ?? []) pending.push(module);
+    }
+  };
+  roots.forEach(([dir]) => reach(dir));
+  for (const entry of sorted) {
+    if (reached.has(entry[0])) continue;
+    roots.push(entry);
+    reach(entry[0]);
+  }
+  return roots;
 }
 
 async function searchFolder(dir: string, root: string, inCdkOut: boolean, targets: ScanTarget[], terraformDirs: Map<string, string>, errors: IacError[]): Promise<void> {
