@@ -50,6 +50,11 @@ export interface IacDocument {
   source: string;
   resources: IacResource[];
   warnings: SnapshotWarning[];
+  /**
+   * What the reader knows holds API Gateway resources but could not read (a registry module
+   * that was not downloaded): each makes the audit incomplete, so a scan never reads as clean.
+   */
+  unread?: { file: string; message: string }[];
 }
 
 export interface AssembledDocument {

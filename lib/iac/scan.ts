@@ -53,7 +53,12 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
       }
       const document = await read(target);
       const assembled = assemble(document);
-      inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
+      const unread: AuditError[] = (document.unread ?? []).map(({ file, message }) => ({ source: 'loader', file, message }));
+      inputs.push({
+        snapshot: assembled.snapshot,
+        refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)),
+        ...(unread.length > 0 ? { errors: unread, complete: false } : {}),
+      });
       warnings.push(...assembled.warnings);
       unresolved.push(...assembled.unresolved);
       sources.push({ ...target, resources: document.resources.length });

@@ -94,11 +94,12 @@ resource "aws_apigatewayv2_route" "r" {
     expect(integration['TlsConfig']).toEqual({ ServerNameToVerify: 'example.com' });
   });
 
-  test('a module from a registry is not read, and says so', async () => {
+  test('a module from a registry that was not downloaded is not read, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-tf-'));
-    writeFileSync(join(dir, 'main.tf'), `${api}\nmodule "remote" {\n  source = "terraform-aws-modules/apigateway-v2/aws"\n}\n`);
+    writeFileSync(join(dir, 'main.tf'), `${api}\nmodule "lambda" {\n  source = "terraform-aws-modules/lambda/aws"\n}\n`);
     const document = await readTerraform(dir);
-    expect(document.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('is not a local folder')]);
+    expect(document.warnings.map((warning) => `${warning.path}: ${warning.message}`)).toEqual([expect.stringMatching(/^module\.lambda: module source "terraform-aws-modules\/lambda\/aws" is not a local folder and was not downloaded \(run `terraform init`/)]);
+    expect(document.unread).toEqual([]);
   });
 });
 

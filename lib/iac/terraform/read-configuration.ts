@@ -53,6 +53,9 @@ function isLocalSource(source: unknown): source is string {
  */
 const TOKEN_DATA = new Set(['aws_region.name', 'aws_region.id', 'aws_region.region', 'aws_caller_identity.account_id', 'aws_partition.partition', 'aws_partition.dns_suffix']);
 
+/** A module source that names API Gateway (`terraform-aws-modules/apigateway-v2/aws`, a git URL with `api-gateway`). */
+const API_GATEWAY_SOURCE = /api-?gateway|apigw/i;
+
 /** Arguments of a `module` block that configure the call rather than pass a variable. */
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
@@ -71,7 +74,7 @@ export async function readTerraform(dir: string, scanRoot = dir): Promise<IacDoc
   const reader = new ConfigurationReader(rootDir, await realpath(resolve(scanRoot)).catch(() => resolve(scanRoot)), await readModuleManifest(rootDir));
   const root = await reader.module(rootDir, '', '', new Map(await reader.tfvars(rootDir)), [{ name: '(root)', dir: await reader.contained(rootDir, displayPath(rootDir), undefined, 'the configuration') }]);
   await root.collect();
-  return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings };
+  return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings, unread: reader.unread };
 }
 
 /** The `.tf` files of a folder; a folder without any is not a Terraform configuration. */
@@ -92,6 +95,7 @@ export async function localModuleDirs(dir: string): Promise<string[]> {
 class ConfigurationReader {
   readonly resources: IacResource[] = [];
   readonly warnings: IacDocument['warnings'] = [];
+  readonly unread: NonNullable<IacDocument['unread']> = [];
 
   constructor(
     readonly rootDir: string,
@@ -232,11 +236,12 @@ class ModuleInstance {
     const downloaded = this.reader.downloaded.get(key);
     const where = positionIn(block.entry, ['source']) ?? block.entry?.position;
     if (!isLocalSource(source) && downloaded === undefined) {
-      this.reader.warnings.push({
-        file: displayPath(block.file),
-        path: `${this.prefix}module.${name}`,
-        message: `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules), so the resources it defines are not read and its outputs are unresolved`,
-      });
+      const file = displayPath(block.file);
+      const call = `${this.prefix}module.${name}`;
+      const unread = `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules)`;
+      // A module named for API Gateway defines APIs the scan cannot see: the audit is not complete without them.
+      if (API_GATEWAY_SOURCE.test(String(source))) this.reader.unread.push({ file, message: `${file}: ${call}: ${unread}, so the API Gateway resources it defines are not audited` });
+      else this.reader.warnings.push({ file, path: call, message: `${unread}, so the resources it defines are not read and its outputs are unresolved` });
       return undefined;
     }
     const dir = await this.reader.contained(isLocalSource(source) ? resolve(this.files.dir, source) : resolve(this.reader.rootDir, downloaded!), displayPath(block.file), where, `module.${name} source`);
