@@ -20,3 +20,12 @@ export function writeFolder(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/** A WebSocket API in Terraform, `aws_apigatewayv2_api.ws`, for tests to add resources to. */
+export const WEBSOCKET_API_TF = `
+resource "aws_apigatewayv2_api" "ws" {
+  name                       = "ws"
+  protocol_type              = "WEBSOCKET"
+  route_selection_expression = "$request.body.action"
+}
+`;

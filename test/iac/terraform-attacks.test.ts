@@ -2,20 +2,14 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTerraform } from '../../lib/iac/terraform/read-configuration';
 import { runCli } from '../support/run-cli';
-import { scanAll, writeFolder } from './scan-support';
+import { WEBSOCKET_API_TF, scanAll, writeFolder } from './scan-support';
 
 /**
  * Hostile or broken Terraform: each ends quickly (jest's 5 s timeout is the bound) with an
  * error or warning that names what went wrong, never exit 70 and never a clean result.
  */
 
-const api = `
-resource "aws_apigatewayv2_api" "ws" {
-  name                       = "ws"
-  protocol_type              = "WEBSOCKET"
-  route_selection_expression = "$request.body.action"
-}
-`;
+const api = WEBSOCKET_API_TF;
 
 /** A two-way WebSocket route on a MOCK integration without an integration response: IR012, critical. */
 const criticalMistake = `${api}

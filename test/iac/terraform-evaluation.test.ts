@@ -1,7 +1,7 @@
 import { assemble } from '../../lib/iac/assemble';
 import { readTerraform } from '../../lib/iac/terraform/read-configuration';
 import { isUnresolved, readKnownText } from '../../lib/model/unresolved';
-import { writeFolder } from './scan-support';
+import { WEBSOCKET_API_TF, writeFolder } from './scan-support';
 
 /** Reads a configuration written into a fresh folder: its resources (by address) and its first API as the snapshot has it. */
 async function read(files: Record<string, string>) {
@@ -10,13 +10,7 @@ async function read(files: Record<string, string>) {
   return { document, resources, api: assemble(document).snapshot.apis[0]! };
 }
 
-const wsApi = `
-resource "aws_apigatewayv2_api" "ws" {
-  name                       = "ws"
-  protocol_type              = "WEBSOCKET"
-  route_selection_expression = "$request.body.action"
-}
-`;
+const wsApi = WEBSOCKET_API_TF;
 
 /** The Description of one MOCK integration whose description is `expression`, with `extra` blocks beside it. */
 async function describe_(expression: string, extra = ''): Promise<unknown> {

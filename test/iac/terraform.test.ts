@@ -5,20 +5,14 @@ import { assemble } from '../../lib/iac/assemble';
 import { scanHclPositions } from '../../lib/iac/terraform/hcl-positions';
 import { readTerraform } from '../../lib/iac/terraform/read-configuration';
 import { isUnresolved } from '../../lib/model/unresolved';
-import { FIXTURES, writeFolder } from './scan-support';
+import { FIXTURES, WEBSOCKET_API_TF, writeFolder } from './scan-support';
 
 /** Writes a Terraform configuration into a fresh folder and reads its first API. */
 async function readConfiguration(files: Record<string, string>) {
   return assemble(await readTerraform(writeFolder(files))).snapshot.apis[0]!;
 }
 
-const api = `
-resource "aws_apigatewayv2_api" "ws" {
-  name                       = "ws"
-  protocol_type              = "WEBSOCKET"
-  route_selection_expression = "$request.body.action"
-}
-`;
+const api = WEBSOCKET_API_TF;
 
 const integrationWith = (argument: string, extra = '') => readConfiguration({
   'main.tf': `${api}${extra}
