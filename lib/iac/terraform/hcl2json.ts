@@ -12,9 +12,22 @@ function hcl2json(): Promise<typeof import('@cdktf/hcl2json')> {
   return loaded;
 }
 
+/**
+ * Parses by text: a module called from several configurations (each example of a module
+ * repository calls the module at its root) is parsed once per scan, not once per call, and
+ * the WebAssembly parser takes about 0.1 s a file. The results are only read, never changed.
+ */
+const parsedTexts = new Map<string, Promise<Record<string, unknown>>>();
+
 /** A `.tf` file as JSON (Terraform's JSON syntax: blocks as lists, expressions as `${...}` strings). */
-export async function parseHclText(fileName: string, text: string): Promise<Record<string, unknown>> {
-  return (await hcl2json()).parse(fileName, text);
+export function parseHclText(fileName: string, text: string): Promise<Record<string, unknown>> {
+  const key = `${fileName}\0${text}`;
+  let parsed = parsedTexts.get(key);
+  if (parsed === undefined) {
+    parsed = hcl2json().then((parser) => parser.parse(fileName, text) as Promise<Record<string, unknown>>);
+    parsedTexts.set(key, parsed);
+  }
+  return parsed;
 }
 
 export type ExpressionAst = TFExpressionSyntaxTree.ExpressionType;
