@@ -149,7 +149,33 @@ describe('Terraform attacks: what cannot be read', () => {
 
   test('a deeply nested expression ends with an error, not a crash', async () => {
     const dir = writeFolder({ 'main.tf': `${api}\nlocals {\n  deep = ${'['.repeat(2000)}1${']'.repeat(2000)}\n}\n` });
-    const { code } = await scanFolder(dir);
-    expect([0, 3]).toContain(code);
+    const { code, report } = await scanFolder(dir);
+    expect(code).toBe(3);
+    expect(report.errors[0]!.message).toMatch(/main\.tf: not valid HCL: Maximum call stack size exceeded$/);
+  });
+});
+
+describe('Terraform attacks: time and memory', () => {
+  test('nested for-expressions over large ranges stop at the evaluation budget, naming where', async () => {
+    const dir = writeFolder({ 'main.tf': `${api}\nlocals {\n  grid = [for a in range(5000) : [for b in range(5000) : "\${a}-\${b}"]]\n}\nresource "aws_apigatewayv2_integration" "i" {\n  api_id = aws_apigatewayv2_api.ws.id\n  integration_type = "MOCK"\n  description = tostring(length(local.grid))\n}\n` });
+    const { code, report } = await scanFolder(dir);
+    expect(code).toBe(3);
+    expect(report.errors[0]!.message).toMatch(/main\.tf:\d+:\d+: the configuration takes more than 200000 evaluation steps/);
+  });
+
+  test('a chain of thousands of locals stops at the nesting limit instead of growing memory quadratically', async () => {
+    const chain = Array.from({ length: 2000 }, (_, i) => `  a${i} = local.a${i + 1}`).join('\n');
+    const dir = writeFolder({ 'main.tf': `${api}\nlocals {\n${chain}\n  a2000 = "end"\n}\nresource "aws_apigatewayv2_integration" "i" {\n  api_id = aws_apigatewayv2_api.ws.id\n  integration_type = "MOCK"\n  description = local.a0\n}\n` });
+    const { code, report } = await scanFolder(dir);
+    expect(code).toBe(3);
+    expect(report.errors[0]!.message).toContain('references nested more than 500 deep (local.a0 -> local.a1 -> local.a2 -> ... -> local.a500)');
+  });
+
+  test('a template that doubles itself stops at the string limit: the value is unresolved, not gigabytes', async () => {
+    const doubling = Array.from({ length: 40 }, (_, i) => `  s${i + 1} = "\${local.s${i}}\${local.s${i}}"`).join('\n');
+    const dir = writeFolder({ 'main.tf': `${api}\nlocals {\n  s0 = "ab"\n${doubling}\n}\nresource "aws_apigatewayv2_integration" "i" {\n  api_id = aws_apigatewayv2_api.ws.id\n  integration_type = "MOCK"\n  description = local.s40\n}\n` });
+    const document = await readTerraform(dir);
+    const description = document.resources.find((resource) => resource.kind === 'integration')!.fields['Description'];
+    expect(description).toMatchObject({ reason: 'a template longer than 1000000 characters' });
   });
 });

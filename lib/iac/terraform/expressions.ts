@@ -21,6 +21,8 @@ export interface Scope {
   file: string;
   position: Position | undefined;
   chain: readonly string[];
+  /** Evaluation steps taken for the configuration so far (one object shared by all its scopes). */
+  budget: { steps: number };
   lookup(traversal: Traversal, scope: Scope): Promise<unknown>;
   /** Reads a file for `file()` / `templatefile()`, relative to the root module as Terraform does. */
   readFile(path: string, scope: Scope): Promise<string>;
@@ -37,6 +39,15 @@ export interface Scope {
 
 /** A for-expression or splat over more elements than this is not evaluated: real code has a handful. */
 export const MAX_ELEMENTS = 10_000;
+
+/**
+ * Evaluation steps one configuration may take: the largest example of the apigateway-v2
+ * module takes about 1,000; nested for-expressions over large ranges would take billions.
+ */
+export const MAX_STEPS = 200_000;
+
+/** A string a template or function builds may not grow past this (a template doubling itself would). */
+export const MAX_STRING = 1_000_000;
 
 /** The element a splat's `[*].attr` applies to (a name no HCL identifier can be). */
 const SPLAT_ELEMENT = '[*]';
@@ -135,6 +146,7 @@ async function concatenate(parts: readonly Ast[], source: string, scope: Scope):
       pieces.push(value === null ? '' : String(value));
     }
   }
+  if (pieces.reduce((length, piece) => length + (typeof piece === 'string' ? piece.length : 0), 0) > MAX_STRING) return new EvaluationError(`a template longer than ${MAX_STRING} characters`);
   return Unresolved.text(firstUnknown?.reason ?? '', pieces);
 }
 
@@ -144,6 +156,8 @@ async function concatenate(parts: readonly Ast[], source: string, scope: Scope):
  * end in an exception. Only IacError (a file that cannot be read, a cycle) stops the reader.
  */
 async function evaluateNode(node: Ast, source: string, scope: Scope): Promise<unknown> {
+  scope.budget.steps += 1;
+  if (scope.budget.steps > MAX_STEPS) throw new IacError(scope.file, `the configuration takes more than ${MAX_STEPS} evaluation steps (a loop over very large collections?); the scan stops reading it here`, scope.position);
   try {
     return await evaluateKnownNode(node, source, scope);
   } catch (error) {

@@ -3,14 +3,11 @@ import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import { IacError } from '../iac-error';
 import { EvaluationError, isEvaluationError } from './evaluation-error';
-import { evaluateTemplate, MAX_ELEMENTS, opaque, where, type Scope } from './expressions';
+import { evaluateTemplate, MAX_ELEMENTS, MAX_STRING, opaque, where, type Scope } from './expressions';
 import { regexMatches, regexReplace } from './regex';
 import { typeConstructor } from './type-constraints';
 
 type TerraformFunction = (args: unknown[], scope: Scope) => unknown;
-
-/** A string a function builds may not grow past this (`format("%s%s", x, x)` in a loop would). */
-const MAX_STRING = 1_000_000;
 
 /**
  * The Terraform built-in functions API Gateway configurations use to build their values:

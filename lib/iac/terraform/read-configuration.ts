@@ -53,6 +53,9 @@ function isLocalSource(source: unknown): source is string {
  */
 const TOKEN_DATA = new Set(['aws_region.name', 'aws_region.id', 'aws_region.region', 'aws_caller_identity.account_id', 'aws_partition.partition', 'aws_partition.dns_suffix']);
 
+/** How deep references may nest (a local that uses a local that uses ...). */
+const MAX_REFERENCE_DEPTH = 500;
+
 /** A module source that names API Gateway (`terraform-aws-modules/apigateway-v2/aws`, a git URL with `api-gateway`). */
 const API_GATEWAY_SOURCE = /api-?gateway|apigw/i;
 
@@ -73,7 +76,13 @@ export async function readTerraform(dir: string, scanRoot = dir): Promise<IacDoc
   const rootDir = resolve(dir);
   const reader = new ConfigurationReader(rootDir, await realpath(resolve(scanRoot)).catch(() => resolve(scanRoot)), await readModuleManifest(rootDir));
   const root = await reader.module(rootDir, '', '', new Map(await reader.tfvars(rootDir)), [{ name: '(root)', dir: await reader.contained(rootDir, displayPath(rootDir), undefined, 'the configuration') }]);
-  await root.collect();
+  try {
+    await root.collect();
+  } catch (error) {
+    // Whatever a configuration makes the evaluator do, it is this configuration's error (exit 3), never a crash of the scan.
+    if (error instanceof IacError) throw error;
+    throw new IacError(displayPath(dir), `cannot be evaluated (${(error as Error).message}); please report this as a gap in the scanner`);
+  }
   return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings, unread: reader.unread };
 }
 
@@ -96,6 +105,8 @@ class ConfigurationReader {
   readonly resources: IacResource[] = [];
   readonly warnings: IacDocument['warnings'] = [];
   readonly unread: NonNullable<IacDocument['unread']> = [];
+  /** Shared by every scope of this configuration: the evaluation steps it may take in all. */
+  private readonly budget = { steps: 0 };
 
   constructor(
     readonly rootDir: string,
@@ -142,6 +153,7 @@ class ConfigurationReader {
       file: displayPath(file),
       position,
       chain: [],
+      budget: this.budget,
       lookup,
       readFile: async (path, scope) => {
         const absolute = await this.contained(resolve(this.rootDir, path), scope.file, scope.position, 'file');
@@ -357,6 +369,11 @@ class ModuleInstance {
     if (scope.chain.includes(key)) {
       const cycle = [...scope.chain.slice(scope.chain.indexOf(key)), key].join(' -> ');
       return Promise.reject(new IacError(scope.file, `reference cycle: ${cycle}`, scope.position));
+    }
+    // Real configurations nest references a few dozen deep; a chain of thousands is an attack on time and memory.
+    if (scope.chain.length >= MAX_REFERENCE_DEPTH) {
+      const path = `${scope.chain.slice(0, 3).join(' -> ')} -> ... -> ${key}`;
+      return Promise.reject(new IacError(scope.file, `references nested more than ${MAX_REFERENCE_DEPTH} deep (${path}); the scan does not follow them further`, scope.position));
     }
     let value = this.memo.get(key);
     if (value === undefined) {
