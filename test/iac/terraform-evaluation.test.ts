@@ -68,6 +68,7 @@ describe('Terraform expressions: every form real code writes', () => {
     ['keys, values and zipmap', 'jsonencode(zipmap(keys(local.routes), values(local.routes)))', '{"echo":"HTTP_PROXY","ping":"MOCK"}'],
     ['format %q and padding', 'format("%q|%3d|%-3s|", "x", 7, "y")', '"x"|  7|y  |'],
     ['substr, title, base64 round trip', 'base64decode(base64encode(title(substr("hello world", 0, 5))))', 'Hello'],
+    ['yamldecode', 'jsonencode(yamldecode("paths:\\n  /x: [1, 2]\\n"))', '{"paths":{"/x":[1,2]}}'],
     ['contains, distinct, length', 'tostring(length(distinct(["a", "a", "b"])) + (contains(["q"], "q") ? 10 : 0))', '12'],
   ])('built-in function: %s', async (_name, expression, expected) => {
     expect(await describe_(expression, locals)).toBe(expected);
@@ -88,6 +89,12 @@ describe('Terraform expressions: every form real code writes', () => {
   test('try() of an unknown value is unknown: it never guesses the fallback', async () => {
     const value = await describe_('try(data.aws_region.current.name, "eu-west-1")');
     expect(isUnresolved(value)).toBe(true);
+  });
+
+  test('yamldecode() of a billion-laughs document is unresolved at once', async () => {
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\\n');
+    const value = await describe_(`jsonencode(yamldecode("${laughs.replaceAll('"', '\\"')}"))`);
+    expect(value).toMatchObject({ reason: expect.stringContaining('yamldecode() failed') });
   });
 
   test('range() of a billion numbers is unresolved at once', async () => {

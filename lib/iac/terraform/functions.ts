@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import { IacError } from '../iac-error';
@@ -25,6 +26,8 @@ const FUNCTIONS: Record<string, TerraformFunction> = {
   // Encodings.
   jsonencode: ([value]) => terraformJson(value),
   jsondecode: ([text]) => JSON.parse(String(text)) as unknown,
+  // An OpenAPI body is often YAML; the alias limit keeps a billion-laughs file to a few expansions.
+  yamldecode: ([text]) => parseYaml(String(text), { maxAliasCount: 100 }) as unknown,
   base64encode: ([text]) => Buffer.from(String(text), 'utf8').toString('base64'),
   base64decode: ([text]) => Buffer.from(String(text), 'base64').toString('utf8'),
   urlencode: ([text]) => encodeURIComponent(String(text)),
