@@ -366,7 +366,7 @@ export function traverse(value: unknown, steps: Traversal, expression: string): 
     if (isUnresolved(current)) return opaque(current);
     if (Array.isArray(current) && typeof step === 'number') current = current[step];
     else if (isPlainObject(current)) current = current[String(step)];
-    else return new EvaluationError(`${shorten(expression)} (not evaluated by the scanner)`);
+    else return new EvaluationError(`${shorten(expression)} (${current === null ? 'null has no attributes or elements' : `a ${typeof current} has no attributes or elements`})`);
     if (current === undefined) return new EvaluationError(`${shorten(expression)} (no such attribute or element)`);
   }
   return current;

@@ -87,6 +87,9 @@ const FUNCTIONS: Record<string, TerraformFunction> = {
   floor: ([number]) => Math.floor(numberOf(number)),
 };
 
+/** The functions Terraform lets take null as an argument (for the others a null argument is an error, which try() skips). */
+const NULL_ARGUMENTS = new Set(['coalesce', 'coalescelist', 'merge', 'jsonencode', 'tostring', 'tonumber', 'tobool', 'tomap', 'tolist', 'toset', 'one', 'lookup', 'format', 'formatlist']);
+
 export async function callFunction(name: string, args: unknown[], scope: Scope): Promise<unknown> {
   if (scope.inTypeConstraint === true) return typeConstructor(name, args);
   if (name === 'try') return tryArguments(args);
@@ -95,6 +98,7 @@ export async function callFunction(name: string, args: unknown[], scope: Scope):
   if (unresolved !== undefined) return isUnresolved(unresolved) ? opaque(unresolved) : new Unresolved(`${name}() of an unresolved value`);
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (fn === undefined) return new Unresolved(`${name}() (a function the scanner does not evaluate, at ${where(scope)})`);
+  if (!NULL_ARGUMENTS.has(name) && args.includes(null)) return new EvaluationError(`${name}() of null (Terraform refuses it)`);
   try {
     return await fn(args, scope);
   } catch (error) {
