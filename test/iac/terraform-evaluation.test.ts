@@ -176,6 +176,40 @@ resource "aws_apigatewayv2_integration" "i" {
     expect('TlsConfig' in fields).toBe(false);
   });
 
+  test('for_each = flatten([try(jsondecode(x), x, [])]): a list or a JSON string of blocks, as wrapper modules accept them', async () => {
+    const { resources } = await read({
+      'main.tf': httpApi(
+        '',
+        `variable "integrations" {
+  default = {
+    list = { response_parameters = [{ status_code = "403", mappings = { "overwrite:statuscode" = "401" } }] }
+    json = { response_parameters = "[{\\"status_code\\":\\"500\\",\\"mappings\\":{\\"append:header.x\\":\\"y\\"}}]" }
+    none = { response_parameters = null }
+  }
+}
+resource "aws_apigatewayv2_integration" "this" {
+  for_each           = var.integrations
+  api_id             = aws_apigatewayv2_api.http.id
+  integration_type   = "HTTP_PROXY"
+  integration_method = "ANY"
+  integration_uri    = "https://example.com"
+  dynamic "response_parameters" {
+    for_each = flatten([try(jsondecode(each.value["response_parameters"]), each.value["response_parameters"], [])])
+    content {
+      status_code = response_parameters.value["status_code"]
+      mappings    = response_parameters.value["mappings"]
+    }
+  }
+}`,
+      ),
+    });
+    const parameters = (key: string) => resources.get(`aws_apigatewayv2_integration.this["${key}"]`)!.fields['ResponseParameters'];
+    expect(parameters('list')).toEqual({ '403': { 'overwrite:statuscode': '401' } });
+    expect(parameters('json')).toEqual({ '500': { 'append:header.x': 'y' } });
+    // try() keeps the null (not an error), so one block is made from null: Terraform fails on it, the scan leaves it unresolved.
+    expect(Object.values(parameters('none') as Record<string, unknown>).map(isUnresolved)).toEqual([true]);
+  });
+
   test('a dynamic block over something unknown makes its field unresolved, naming why', async () => {
     const { resources } = await read({
       'main.tf': httpApi('  dynamic "cors_configuration" {\n    for_each = var.cors\n    content {\n      max_age = 1\n    }\n  }', 'variable "cors" {}'),
