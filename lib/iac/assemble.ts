@@ -9,6 +9,7 @@ import type {
 } from '../model/snapshot';
 import { ALL_FIELDS, isUnresolved, markUnknown, type Unresolved } from '../model/unresolved';
 import { isPlainObject, mapPath } from '../rules/values';
+import type { IacError } from './iac-error';
 import type { PropertyPath } from './property-path';
 import { SourceMap, type Position } from './source-map';
 
@@ -50,11 +51,8 @@ export interface IacDocument {
   source: string;
   resources: IacResource[];
   warnings: SnapshotWarning[];
-  /**
-   * What the reader knows holds API Gateway resources but could not read (a registry module
-   * that was not downloaded): each makes the audit incomplete, so a scan never reads as clean.
-   */
-  unread?: { file: string; message: string }[];
+  /** What the reader could not read although the document is otherwise read (an API's definition in S3): the audit is incomplete. */
+  errors?: IacError[];
 }
 
 export interface AssembledDocument {

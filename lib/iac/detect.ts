@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
-import { localModuleDirs } from './terraform/read-configuration';
+import { configurationRoots } from './terraform/configuration-roots';
+import { terraformFiles } from './terraform/read-configuration';
 
 export type SourceKind = 'cloudformation' | 'terraform' | 'terraform-plan' | 'snapshot';
 
@@ -11,8 +12,6 @@ export interface ScanTarget {
   kind: SourceKind;
   /** As findings and errors name it: relative to the working directory, with `/`. */
   path: string;
-  /** A Terraform configuration's files and modules must lie in this folder (the PATH given to scan). */
-  root?: string;
 }
 
 /** Folders a scan never enters: dependencies, tool state, and the assets CDK copies next to its templates. */
@@ -32,71 +31,34 @@ const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
 export async function findTargets(paths: readonly string[]): Promise<{ targets: ScanTarget[]; errors: IacError[] }> {
   const targets: ScanTarget[] = [];
   const errors: IacError[] = [];
-  // Each Terraform configuration folder with the scanned folder it was found in.
-  const terraformDirs = new Map<string, string>();
+  const terraformDirs = new Set<string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) {
       errors.push(new IacError(displayPath(path), 'no such file or folder'));
     } else if (info.isDirectory()) {
-      await searchFolder(resolve(path), resolve(path), false, targets, terraformDirs, errors);
+      await searchFolder(resolve(path), false, targets, terraformDirs);
     } else if (path.endsWith('.tf') || path.endsWith('.tf.json')) {
-      terraformDirs.set(dirname(resolve(path)), dirname(resolve(path)));
+      terraformDirs.add(dirname(resolve(path)));
     } else {
       const kind = await classify(path);
       if (kind === undefined) errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
       else targets.push({ kind, path: displayPath(path) });
     }
   }
-  for (const [dir, root] of await terraformRoots(terraformDirs)) targets.push({ kind: 'terraform', path: displayPath(dir), root });
+  for (const dir of await configurationRoots(terraformDirs)) targets.push({ kind: 'terraform', path: displayPath(dir) });
   // A file named twice (itself and inside a folder given too) is scanned once.
   const unique = [...new Map(targets.map((target) => [target.path, target])).values()];
   return { targets: unique, errors };
 }
 
-/**
- * The configurations to read: the folders no other folder calls as a local module, then, in
- * order, any folder not reached from those (modules that only call each other, or themselves),
- * so a module cycle is read and reported rather than skipped as "a module of something".
- */
-async function terraformRoots(terraformDirs: Map<string, string>): Promise<[string, string][]> {
-  const calls = new Map<string, string[]>();
-  for (const dir of terraformDirs.keys()) calls.set(dir, await localModuleDirs(dir).catch(() => []));
-  const calledByOthers = new Set([...calls].flatMap(([dir, modules]) => modules.filter((module) => module !== dir)));
-  const sorted = [...terraformDirs].sort(([a], [b]) => a.localeCompare(b));
-  const roots = sorted.filter(([dir]) => !calledByOthers.has(dir));
-  const reached = new Set<string>();
-  const reach = (start: string) => {
-    const pending = [start];
-    while (pending.length > 0) {
-      const dir = pending.pop()!;
-      if (reached.has(dir)) continue;
-      reached.add(dir);
-      for (const module of calls.get(dir) ?? []) pending.push(module);
-    }
-  };
-  roots.forEach(([dir]) => reach(dir));
-  for (const entry of sorted) {
-    if (reached.has(entry[0])) continue;
-    roots.push(entry);
-    reach(entry[0]);
-  }
-  return roots;
-}
-
-async function searchFolder(dir: string, root: string, inCdkOut: boolean, targets: ScanTarget[], terraformDirs: Map<string, string>, errors: IacError[]): Promise<void> {
-  const listed = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    // A folder the scan cannot open may hold configuration: its findings are missing, so the scan is incomplete.
-    errors.push(new IacError(displayPath(dir), `cannot read the folder (${error.code ?? String(error)})`));
-    return undefined;
-  });
-  if (listed === undefined) return;
-  const entries = listed.sort((a, b) => a.name.localeCompare(b.name));
-  if (entries.some((entry) => !entry.isDirectory() && (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')))) terraformDirs.set(dir, root);
+async function searchFolder(dir: string, inCdkOut: boolean, targets: ScanTarget[], terraformDirs: Set<string>): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  if ((await terraformFiles(dir)).length > 0) terraformDirs.add(dir);
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.test(entry.name)) await searchFolder(path, root, inCdkOut || entry.name === 'cdk.out', targets, terraformDirs, errors);
+      if (!SKIPPED_FOLDERS.test(entry.name)) await searchFolder(path, inCdkOut || entry.name === 'cdk.out', targets, terraformDirs);
       continue;
     }
     if (!entry.isFile() || !TEMPLATE_EXTENSIONS.has(extname(entry.name)) || entry.name.endsWith('.tf.json')) continue;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
 import type { AuditError } from '../model/finding';
@@ -51,14 +52,10 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
         sources.push({ ...target, resources: countResources(loaded.snapshot.apis) });
         continue;
       }
-      const document = await read(target);
+      const document = await read(target, paths);
       const assembled = assemble(document);
-      const unread: AuditError[] = (document.unread ?? []).map(({ file, message }) => ({ source: 'loader', file, message }));
-      inputs.push({
-        snapshot: assembled.snapshot,
-        refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)),
-        ...(unread.length > 0 ? { errors: unread, complete: false } : {}),
-      });
+      inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
+      inputs.push(...(document.errors ?? []).map(failedInput));
       warnings.push(...assembled.warnings);
       unresolved.push(...assembled.unresolved);
       sources.push({ ...target, resources: document.resources.length });
@@ -87,12 +84,25 @@ export function allWarnings(result: ScanResult): SnapshotWarning[] {
   ];
 }
 
-async function read(target: ScanTarget): Promise<IacDocument> {
-  if (target.kind === 'terraform') return readTerraform(target.path, target.root);
+async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
+  if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
   });
   return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);
+}
+
+/**
+ * The PATH given to scan that a Terraform configuration was found in (the folder of a `.tf`
+ * file given by name): its files, templates and modules must lie inside it.
+ */
+function scanRootOf(configuration: string, paths: readonly string[]): string {
+  const dir = resolve(configuration);
+  for (const path of paths) {
+    const root = /\.tf(\.json)?$/.test(path) ? dirname(resolve(path)) : resolve(path);
+    if (dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep)) return root;
+  }
+  return dir;
 }
 
 /** An input that could not be read: no APIs, one error naming the file, and an incomplete audit. */

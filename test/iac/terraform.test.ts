@@ -93,7 +93,7 @@ resource "aws_apigatewayv2_route" "r" {
     writeFileSync(join(dir, 'main.tf'), `${api}\nmodule "lambda" {\n  source = "terraform-aws-modules/lambda/aws"\n}\n`);
     const document = await readTerraform(dir);
     expect(document.warnings.map((warning) => `${warning.path}: ${warning.message}`)).toEqual([expect.stringMatching(/^module\.lambda: module source "terraform-aws-modules\/lambda\/aws" is not a local folder and was not downloaded \(run `terraform init`/)]);
-    expect(document.unread).toEqual([]);
+    expect(document.errors).toEqual([]);
   });
 });
 

@@ -83,7 +83,7 @@ export async function readTerraform(dir: string, scanRoot = dir): Promise<IacDoc
     if (error instanceof IacError) throw error;
     throw new IacError(displayPath(dir), `cannot be evaluated (${(error as Error).message}); please report this as a gap in the scanner`);
   }
-  return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings, unread: reader.unread };
+  return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings, errors: reader.errors };
 }
 
 /** The `.tf` files of a folder; a folder without any is not a Terraform configuration. */
@@ -104,7 +104,8 @@ export async function localModuleDirs(dir: string): Promise<string[]> {
 class ConfigurationReader {
   readonly resources: IacResource[] = [];
   readonly warnings: IacDocument['warnings'] = [];
-  readonly unread: NonNullable<IacDocument['unread']> = [];
+  /** What the configuration defines but the scan could not read (an API Gateway module not downloaded). */
+  readonly errors: IacError[] = [];
   /** Shared by every scope of this configuration: the evaluation steps it may take in all. */
   private readonly budget = { steps: 0 };
 
@@ -252,7 +253,7 @@ class ModuleInstance {
       const call = `${this.prefix}module.${name}`;
       const unread = `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules)`;
       // A module named for API Gateway defines APIs the scan cannot see: the audit is not complete without them.
-      if (API_GATEWAY_SOURCE.test(String(source))) this.reader.unread.push({ file, message: `${file}: ${call}: ${unread}, so the API Gateway resources it defines are not audited` });
+      if (API_GATEWAY_SOURCE.test(String(source))) this.reader.errors.push(new IacError(file, `${call}: ${unread}, so the API Gateway resources it defines are not audited`, where));
       else this.reader.warnings.push({ file, path: call, message: `${unread}, so the resources it defines are not read and its outputs are unresolved` });
       return undefined;
     }
