@@ -67,7 +67,7 @@ const astCache = new Map<string, Promise<Ast | null>>();
  * are, strings as Terraform templates (`"integrations/${aws_apigatewayv2_integration.x.id}"`).
  * Expressions are parsed by hcl2json's own HCL parser (getExpressionAst); what they mean is
  * evaluated here as far as the configuration alone allows. Anything known only at apply time
- * (ids of other resources, data sources, `count.index`) is an Unresolved value.
+ * (ids of other resources, data sources) is an Unresolved value.
  */
 export async function evaluateValue(value: unknown, scope: Scope): Promise<unknown> {
   if (typeof value === 'string') return evaluateTemplate(value, scope);
