@@ -1,7 +1,7 @@
 import { assemble } from '../../lib/iac/assemble';
 import { readTerraform } from '../../lib/iac/terraform/read-configuration';
 import { isUnresolved, readKnownText } from '../../lib/model/unresolved';
-import { WEBSOCKET_API_TF, writeFolder } from './scan-support';
+import { scanAll, WEBSOCKET_API_TF, writeFolder } from './scan-support';
 
 /** Reads a configuration written into a fresh folder: its resources (by address) and its first API as the snapshot has it. */
 async function read(files: Record<string, string>) {
@@ -315,5 +315,39 @@ resource "aws_apigatewayv2_integration" "this" {
     expect(resources.get('aws_apigatewayv2_integration.this["ping"]')!.fields['IntegrationType']).toBe('AWS_PROXY');
     expect(resources.get('aws_apigatewayv2_integration.this["echo"]')!.fields['IntegrationType']).toBe('MOCK');
     expect('Description' in resources.get('aws_apigatewayv2_integration.this["echo"]')!.fields).toBe(false);
+  });
+});
+
+describe('Terraform partial values decide rules', () => {
+  /** A WebSocket AWS integration with URI `uri`, a status-code integration response key and a two-way route. */
+  const withUri = (uri: string) =>
+    writeFolder({
+      'main.tf': `${wsApi}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+}
+resource "aws_apigatewayv2_integration" "i" {
+  api_id             = aws_apigatewayv2_api.ws.id
+  integration_type   = "AWS"
+  integration_method = "POST"
+  integration_uri    = "${uri}"
+}
+resource "aws_apigatewayv2_integration_response" "ok" {
+  api_id                   = aws_apigatewayv2_api.ws.id
+  integration_id           = aws_apigatewayv2_integration.i.id
+  integration_response_key = "/200/"
+}
+`,
+    });
+
+  test('IR102 fires on a Lambda URI whose region and function are unknown: the service is known', async () => {
+    const result = await scanAll(withUri('arn:aws:apigateway:\${data.aws_region.current.name}:lambda:path/2015-03-31/functions/\${aws_lambda_function.f.arn}/invocations'));
+    expect(result.findings.map((finding) => finding.ruleId)).toContain('IR102');
+  });
+
+  test('IR102 stays quiet on a DynamoDB URI with an unknown region, and withholds nothing for it', async () => {
+    const result = await scanAll(withUri('arn:aws:apigateway:\${data.aws_region.current.name}:dynamodb:action/PutItem'));
+    expect(result.findings.map((finding) => finding.ruleId)).not.toContain('IR102');
+    expect(result.summary.withheld).toBe(0);
   });
 });
