@@ -150,11 +150,22 @@ describe('Terraform attacks: what cannot be read', () => {
     expect(report.errors[0]!.message).toMatch(/not-a-folder: cannot read the folder \(ENOTDIR\)$/);
   });
 
+  test('a deeply nested template read by templatefile() is an unresolved value, and the parser still reads the next file', async () => {
+    const dir = writeFolder({
+      'main.tf': `${api}\nresource "aws_apigatewayv2_integration" "i" {\n  api_id = aws_apigatewayv2_api.ws.id\n  integration_type = "MOCK"\n  description = templatefile("deep.tpl", {})\n}\n`,
+      'deep.tpl': `\${${'('.repeat(3000)}1${')'.repeat(3000)}}`,
+    });
+    const document = await readTerraform(dir);
+    expect(document.resources.find((resource) => resource.kind === 'integration')!.fields['Description']).toMatchObject({ reason: expect.stringContaining('brackets nested more than 100 deep') });
+    const next = await readTerraform(writeFolder({ 'main.tf': api }));
+    expect(next.resources.map((resource) => resource.id)).toEqual(['aws_apigatewayv2_api.ws']);
+  });
+
   test('a deeply nested expression ends with an error, not a crash', async () => {
     const dir = writeFolder({ 'main.tf': `${api}\nlocals {\n  deep = ${'['.repeat(2000)}1${']'.repeat(2000)}\n}\n` });
     const { code, report } = await scanFolder(dir);
     expect(code).toBe(3);
-    expect(report.errors[0]!.message).toMatch(/main\.tf: not valid HCL: Maximum call stack size exceeded$/);
+    expect(report.errors[0]!.message).toMatch(/main\.tf: not valid HCL: brackets nested more than 100 deep; the scan does not parse it$/);
   }, HEAVY);
 });
 
