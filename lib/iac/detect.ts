@@ -2,7 +2,8 @@ import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
-import { localModuleDirs, terraformFiles } from './terraform/read-configuration';
+import { configurationRoots } from './terraform/configuration-roots';
+import { terraformFiles } from './terraform/read-configuration';
 
 export type SourceKind = 'cloudformation' | 'serverless' | 'terraform' | 'terraform-plan' | 'snapshot';
 
@@ -69,11 +70,7 @@ export async function findTargets(paths: readonly string[]): Promise<{ targets: 
     }
   }
   const { targets, errors, terraformDirs } = search;
-  const called = new Set<string>();
-  for (const dir of terraformDirs) {
-    for (const module of await localModuleDirs(dir).catch(() => [])) called.add(module);
-  }
-  for (const dir of [...terraformDirs].sort()) if (!called.has(dir)) targets.push({ kind: 'terraform', path: displayPath(dir) });
+  for (const dir of await configurationRoots(terraformDirs)) targets.push({ kind: 'terraform', path: displayPath(dir) });
   // A file named twice (itself and inside a folder given too) is scanned once.
   const unique = [...new Map(targets.map((target) => [target.path, target])).values()];
   return { targets: unique, errors };

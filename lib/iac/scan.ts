@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
 import type { AuditError } from '../model/finding';
@@ -52,7 +53,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
         sources.push({ ...target, resources: countResources(loaded.snapshot.apis) });
         continue;
       }
-      const document = await read(target);
+      const document = await read(target, paths);
       const assembled = assemble(document);
       inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
       inputs.push(...(document.errors ?? []).map(failedInput));
@@ -81,13 +82,26 @@ export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
   return result.unresolved.map((value) => ({ file: value.file, path: `${value.resource}.${value.path}`, message: `not resolved, so no rule judges it: ${value.reason}` }));
 }
 
-async function read(target: ScanTarget): Promise<IacDocument> {
-  if (target.kind === 'terraform') return readTerraform(target.path);
+async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
+  if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
   });
   if (target.kind === 'serverless') return readTemplateSource(serviceTemplate(text, target.path), target.path);
   return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);
+}
+
+/**
+ * The PATH given to scan that a Terraform configuration was found in (the folder of a `.tf`
+ * file given by name): its files, templates and modules must lie inside it.
+ */
+function scanRootOf(configuration: string, paths: readonly string[]): string {
+  const dir = resolve(configuration);
+  for (const path of paths) {
+    const root = /\.tf(\.json)?$/.test(path) ? dirname(resolve(path)) : resolve(path);
+    if (dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep)) return root;
+  }
+  return dir;
 }
 
 /** An input that could not be read: no APIs, one error naming the file, and an incomplete audit. */

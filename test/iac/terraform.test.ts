@@ -1,29 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../lib/iac/assemble';
 import { scanHclPositions } from '../../lib/iac/terraform/hcl-positions';
 import { readTerraform } from '../../lib/iac/terraform/read-configuration';
 import { isUnresolved } from '../../lib/model/unresolved';
-import { FIXTURES } from './scan-support';
+import { FIXTURES, WEBSOCKET_API_TF, writeFolder } from './scan-support';
 
 /** Writes a Terraform configuration into a fresh folder and reads its first API. */
 async function readConfiguration(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-tf-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return assemble(await readTerraform(dir)).snapshot.apis[0]!;
+  return assemble(await readTerraform(writeFolder(files))).snapshot.apis[0]!;
 }
 
-const api = `
-resource "aws_apigatewayv2_api" "ws" {
-  name                       = "ws"
-  protocol_type              = "WEBSOCKET"
-  route_selection_expression = "$request.body.action"
-}
-`;
+const api = WEBSOCKET_API_TF;
 
 const integrationWith = (argument: string, extra = '') => readConfiguration({
   'main.tf': `${api}${extra}
@@ -99,11 +88,12 @@ resource "aws_apigatewayv2_route" "r" {
     expect(integration['TlsConfig']).toEqual({ ServerNameToVerify: 'example.com' });
   });
 
-  test('a module from a registry is not read, and says so', async () => {
+  test('a module from a registry that was not downloaded is not read, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-tf-'));
-    writeFileSync(join(dir, 'main.tf'), `${api}\nmodule "remote" {\n  source = "terraform-aws-modules/apigateway-v2/aws"\n}\n`);
+    writeFileSync(join(dir, 'main.tf'), `${api}\nmodule "lambda" {\n  source = "terraform-aws-modules/lambda/aws"\n}\n`);
     const document = await readTerraform(dir);
-    expect(document.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('is not a local folder')]);
+    expect(document.warnings.map((warning) => `${warning.path}: ${warning.message}`)).toEqual([expect.stringMatching(/^module\.lambda: module source "terraform-aws-modules\/lambda\/aws" is not a local folder and was not downloaded \(run `terraform init`/)]);
+    expect(document.errors).toEqual([]);
   });
 });
 

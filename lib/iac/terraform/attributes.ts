@@ -72,7 +72,7 @@ interface ConvertedFields {
  * to the API's maps: `response_parameters { status_code, mappings }` to
  * `ResponseParameters[status][key]` and `request_parameter { request_parameter_key, required }`
  * to `RequestParameters[key].Required`. Arguments with no SDK field (tags_all, meta-arguments)
- * are dropped; `dynamic` blocks make their field unresolved.
+ * are dropped. (`dynamic` blocks are expanded by the reader before this: see blocks.ts.)
  */
 function toSdkFields(kind: IacKind, values: Record<string, unknown>): ConvertedFields {
   const fields: Record<string, unknown> = {};
@@ -80,13 +80,6 @@ function toSdkFields(kind: IacKind, values: Record<string, unknown>): ConvertedF
   const links = TERRAFORM_LINKS[kind];
   for (const [name, value] of Object.entries(values)) {
     if (name === links.api || name === links.parent) continue;
-    if (name === 'dynamic' && isPlainObject(value)) {
-      for (const block of Object.keys(value)) {
-        const field = fieldName(block);
-        if (isKnownField(kind, field)) fields[field] = new Unresolved(`dynamic "${block}" block`);
-      }
-      continue;
-    }
     const field = fieldName(name);
     // A block written zero times (a plan lists it as []) is not set.
     if (!isKnownField(kind, field) || value === null || (BLOCKS.has(name) && Array.isArray(value) && value.length === 0)) continue;

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
-import { Unresolved } from '../../model/unresolved';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import type { IacDocument, IacResource } from '../assemble';
 import { displayPath } from '../display-path';
@@ -8,7 +8,11 @@ import { IacError } from '../iac-error';
 import type { SourcePath } from '../positions';
 import type { Position } from '../source-map';
 import { TERRAFORM_TYPES, terraformResource } from './attributes';
-import { evaluateValue, traverse, type Scope, type Traversal } from './expressions';
+import { evaluateBody } from './blocks';
+import { bind, evaluateValue, traverse, type Scope, type Traversal } from './expressions';
+import { instancesOf, SINGLE, type Instance } from './instances';
+import { readModuleManifest } from './module-manifest';
+import { applyDefaults, typeConstraintOf } from './type-constraints';
 import { scanHclPositions, type HclEntry } from './hcl-positions';
 import { parseHclText } from './hcl2json';
 
@@ -32,10 +36,28 @@ interface ModuleFiles {
 /** A variable's value as its caller gives it, evaluated in the caller's scope on first use. */
 type Input = (chain: readonly string[]) => Promise<unknown>;
 
+/** A module call on the way from the root to a module instance, to name a cycle. */
+interface Call {
+  name: string;
+  dir: string;
+}
+
 /** A module `source` Terraform reads from a folder (`./x`, `../x`) rather than downloads. */
 function isLocalSource(source: unknown): source is string {
   return typeof source === 'string' && /^\.\.?[/\\]/.test(source);
 }
+
+/**
+ * Data source attributes that are one short field (a region, an account id, a partition):
+ * unknown, but without `:`, `/` or whitespace, so an ARN built from them keeps its shape.
+ */
+const TOKEN_DATA = new Set(['aws_region.name', 'aws_region.id', 'aws_region.region', 'aws_caller_identity.account_id', 'aws_partition.partition', 'aws_partition.dns_suffix']);
+
+/** How deep references may nest (a local that uses a local that uses ...). */
+const MAX_REFERENCE_DEPTH = 500;
+
+/** A module source that names API Gateway (`terraform-aws-modules/apigateway-v2/aws`, a git URL with `api-gateway`). */
+const API_GATEWAY_SOURCE = /api-?gateway|apigw/i;
 
 /** Arguments of a `module` block that configure the call rather than pass a variable. */
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
@@ -45,13 +67,23 @@ const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'provider
  * calls) into the API Gateway resources it declares. Variables take the value the caller
  * passes, else `terraform.tfvars` / `*.auto.tfvars` (root only), else their default; locals,
  * module outputs and the arguments of other resources are followed as far as they resolve.
- * Modules from a registry or git are not downloaded: their outputs are unresolved.
+ * Modules from a registry or git are read where `terraform init` downloaded them (listed in
+ * `.terraform/modules/modules.json`); otherwise a warning names the call and its outputs are
+ * unresolved. Every file and module it reads must be inside `scanRoot` (the folder the scan
+ * was given): `file("/etc/passwd")` is an error naming the path, not a finding quoting it.
  */
-export async function readTerraform(dir: string): Promise<IacDocument> {
-  const reader = new ConfigurationReader(resolve(dir));
-  const root = await reader.module(resolve(dir), '', new Map(await reader.tfvars(resolve(dir))));
-  await root.collect();
-  return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings };
+export async function readTerraform(dir: string, scanRoot = dir): Promise<IacDocument> {
+  const rootDir = resolve(dir);
+  const reader = new ConfigurationReader(rootDir, await realpath(resolve(scanRoot)).catch(() => resolve(scanRoot)), await readModuleManifest(rootDir));
+  const root = await reader.module(rootDir, '', '', new Map(await reader.tfvars(rootDir)), [{ name: '(root)', dir: await reader.contained(rootDir, displayPath(rootDir), undefined, 'the configuration') }]);
+  try {
+    await root.collect();
+  } catch (error) {
+    // Whatever a configuration makes the evaluator do, it is this configuration's error (exit 3), never a crash of the scan.
+    if (error instanceof IacError) throw error;
+    throw new IacError(displayPath(dir), `cannot be evaluated (${(error as Error).message}); please report this as a gap in the scanner`);
+  }
+  return { source: displayPath(dir), resources: reader.resources, warnings: reader.warnings, errors: reader.errors };
 }
 
 /** The `.tf` files of a folder; a folder without any is not a Terraform configuration. */
@@ -72,11 +104,33 @@ export async function localModuleDirs(dir: string): Promise<string[]> {
 class ConfigurationReader {
   readonly resources: IacResource[] = [];
   readonly warnings: IacDocument['warnings'] = [];
+  /** What the configuration defines but the scan could not read (an API Gateway module not downloaded). */
+  readonly errors: IacError[] = [];
+  /** Shared by every scope of this configuration: the evaluation steps it may take in all. */
+  private readonly budget = { steps: 0 };
 
-  constructor(readonly rootDir: string) {}
+  constructor(
+    readonly rootDir: string,
+    private readonly scanRoot: string,
+    /** Where `terraform init` put each downloaded module, by module key (`api`, `api.sub`). */
+    readonly downloaded: ReadonlyMap<string, string>,
+  ) {}
 
-  async module(dir: string, prefix: string, inputs: Map<string, Input>): Promise<ModuleInstance> {
-    return new ModuleInstance(this, await loadModuleFiles(dir), prefix, inputs);
+  async module(dir: string, prefix: string, key: string, inputs: Map<string, Input>, calls: readonly Call[]): Promise<ModuleInstance> {
+    return new ModuleInstance(this, await loadModuleFiles(dir), prefix, key, inputs, calls);
+  }
+
+  /**
+   * The real path of a file or folder the configuration names, when it lies inside the scanned
+   * folder; an error naming it otherwise (symbolic links are followed first, so a link cannot
+   * lead out either).
+   */
+  async contained(path: string, file: string, position: Position | undefined, what: string): Promise<string> {
+    const real = await realpath(path).catch(() => path);
+    if (real !== this.scanRoot && !real.startsWith(this.scanRoot.endsWith(sep) ? this.scanRoot : this.scanRoot + sep)) {
+      throw new IacError(file, `${what} ${JSON.stringify(displayPath(path))} is outside the scanned folder ${displayPath(this.scanRoot)}; the scan reads nothing outside the folders it is given`, position);
+    }
+    return real;
   }
 
   /** Root variables set in `terraform.tfvars` and `*.auto.tfvars`, which Terraform loads by itself. */
@@ -85,7 +139,10 @@ class ConfigurationReader {
     const values: [string, Input][] = [];
     for (const name of names) {
       const file = join(dir, name);
-      const parsed = await parseHcl(file, await readFile(file, 'utf8'));
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new IacError(displayPath(file), `cannot read the file (${error.code ?? String(error)})`);
+      });
+      const parsed = await parseHcl(file, text);
       const scope = this.scope(file, undefined, async (traversal) => new Unresolved(traversal.join('.')));
       for (const [variable, value] of Object.entries(parsed)) values.push([variable, () => evaluateValue(value, scope)]);
     }
@@ -97,9 +154,10 @@ class ConfigurationReader {
       file: displayPath(file),
       position,
       chain: [],
+      budget: this.budget,
       lookup,
       readFile: async (path, scope) => {
-        const absolute = resolve(this.rootDir, path);
+        const absolute = await this.contained(resolve(this.rootDir, path), scope.file, scope.position, 'file');
         try {
           return await readFile(absolute, 'utf8');
         } catch (error) {
@@ -120,72 +178,102 @@ class ModuleInstance {
     private readonly reader: ConfigurationReader,
     private readonly files: ModuleFiles,
     private readonly prefix: string,
+    /** The module's key in modules.json: the names of the calls from the root, joined by dots. */
+    private readonly key: string,
     private readonly inputs: Map<string, Input>,
+    private readonly calls: readonly Call[],
   ) {}
 
-  /** Reads this module's API Gateway resources and those of the local modules it calls. */
+  /** Reads this module's API Gateway resources, one per instance, and those of the modules it calls. */
   async collect(): Promise<void> {
     for (const [key, block] of this.files.resources) {
-      const [type, name] = key.split('.') as [string, string];
-      const kind = TERRAFORM_TYPES[type];
+      const kind = TERRAFORM_TYPES[key.split('.')[0]!];
       if (kind === undefined) continue;
-      if (await this.hasNoInstance(block)) continue;
-      const values: Record<string, unknown> = {};
-      for (const [argument, raw] of Object.entries(block.body)) {
-        if (argument === 'count' || argument === 'for_each' || argument === 'lifecycle' || argument === 'depends_on' || argument === 'provider') continue;
-        values[argument] = await evaluateValue(raw, this.scope(block, argument));
+      for (const instance of await this.instances(key, block)) {
+        const values = await evaluateBody(block.body, (argument) => this.scope(block, argument, instance));
+        this.reader.resources.push(
+          terraformResource({
+            kind,
+            address: `${this.prefix}${key}${instance.suffix}`,
+            file: displayPath(block.file),
+            position: block.entry?.position ?? { line: 1, column: 1 },
+            values,
+            positionOf: (path) => positionIn(block.entry, path),
+          }),
+        );
       }
-      this.reader.resources.push(
-        terraformResource({
-          kind,
-          address: `${this.prefix}${key}`,
-          file: displayPath(block.file),
-          position: block.entry?.position ?? { line: 1, column: 1 },
-          values,
-          positionOf: (path) => positionIn(block.entry, path),
-        }),
-      );
     }
     for (const [name, block] of this.files.modules) {
-      const child = await this.child(name, block);
-      await child?.collect();
+      for (const instance of await this.instances(`module.${name}`, block)) await (await this.child(name, block, instance))?.collect();
     }
   }
 
-  /** `count = 0` or an empty `for_each` (a feature switched off): the resource does not exist. */
-  private async hasNoInstance(block: Block): Promise<boolean> {
-    if ('count' in block.body) return (await evaluateValue(block.body['count'], this.scope(block, 'count'))) === 0;
-    if ('for_each' in block.body) {
-      const each = await evaluateValue(block.body['for_each'], this.scope(block, 'for_each'));
-      return (Array.isArray(each) && each.length === 0) || (isPlainObject(each) && Object.keys(each).length === 0);
-    }
-    return false;
+  /** The instances `count` / `for_each` make of a resource or module call (`count = 0`: none). */
+  private instances(key: string, block: Block): Promise<Instance[]> {
+    const meta = 'count' in block.body ? 'count' : 'for_each' in block.body ? 'for_each' : undefined;
+    if (meta === undefined) return Promise.resolve([SINGLE]);
+    const scope = this.scope(block, meta);
+    return this.once(`${key}.${meta}`, scope, async (inner) => instancesOf(meta, await evaluateValue(block.body[meta], inner), `${this.prefix}${key}`)) as Promise<Instance[]>;
   }
 
-  private child(name: string, block: Block): Promise<ModuleInstance | undefined> {
-    let child = this.children.get(name);
+  /**
+   * The instance a reference picks: after `TYPE.NAME` (or `module.NAME`) of a block with
+   * `count` or `for_each` comes its key. Returns the instance and the steps after it; when the
+   * instances are not known, the one that stands for all of them.
+   */
+  private async pick(key: string, block: Block, steps: Traversal, scope: Scope): Promise<{ instance: Instance; rest: Traversal } | Unresolved> {
+    const expression = [key, ...steps].join('.');
+    if (!('count' in block.body) && !('for_each' in block.body)) {
+      // `aws_x.y[0].id` on a single resource: Terraform refuses it, every instance would look the same anyway.
+      return { instance: SINGLE, rest: typeof steps[0] === 'number' ? steps.slice(1) : steps };
+    }
+    const instances = await this.instances(key, block);
+    if (steps.length === 0) return new Unresolved(`${expression} (all instances of ${key})`);
+    if (instances.length === 1 && instances[0]!.key === undefined) return { instance: instances[0]!, rest: steps.slice(1) };
+    const instance = instances.find((candidate) => candidate.key === steps[0] || String(candidate.key) === String(steps[0]));
+    return instance === undefined ? new Unresolved(`${expression} (no instance ${JSON.stringify(steps[0])})`) : { instance, rest: steps.slice(1) };
+  }
+
+  private child(name: string, block: Block, instance: Instance): Promise<ModuleInstance | undefined> {
+    let child = this.children.get(`${name}${instance.suffix}`);
     if (child === undefined) {
-      child = this.loadChild(name, block);
-      this.children.set(name, child);
+      child = this.loadChild(name, block, instance);
+      this.children.set(`${name}${instance.suffix}`, child);
     }
     return child;
   }
 
-  private async loadChild(name: string, block: Block): Promise<ModuleInstance | undefined> {
+  private async loadChild(name: string, block: Block, instance: Instance): Promise<ModuleInstance | undefined> {
     const source = block.body['source'];
-    if (!isLocalSource(source)) {
-      this.reader.warnings.push({ file: displayPath(block.file), path: `module.${name}`, message: `source ${JSON.stringify(source)} is not a local folder, so the module is not read (its outputs are unresolved)` });
+    const key = this.key === '' ? name : `${this.key}.${name}`;
+    const downloaded = this.reader.downloaded.get(key);
+    const where = positionIn(block.entry, ['source']) ?? block.entry?.position;
+    if (!isLocalSource(source) && downloaded === undefined) {
+      const file = displayPath(block.file);
+      const call = `${this.prefix}module.${name}`;
+      const unread = `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules)`;
+      // A module named for API Gateway defines APIs the scan cannot see: the audit is not complete without them.
+      if (API_GATEWAY_SOURCE.test(String(source))) this.reader.errors.push(new IacError(file, `${call}: ${unread}, so the API Gateway resources it defines are not audited`, where));
+      else this.reader.warnings.push({ file, path: call, message: `${unread}, so the resources it defines are not read and its outputs are unresolved` });
       return undefined;
+    }
+    const dir = await this.reader.contained(isLocalSource(source) ? resolve(this.files.dir, source) : resolve(this.reader.rootDir, downloaded!), displayPath(block.file), where, `module.${name} source`);
+    const call = { name: `${this.prefix}module.${name}`, dir };
+    const seen = this.calls.findIndex((earlier) => earlier.dir === dir);
+    if (seen >= 0) {
+      const cycle = [...this.calls.slice(seen), call].map((step) => `${step.name} (${displayPath(step.dir)})`).join(' -> ');
+      throw new IacError(displayPath(block.file), `module cycle: ${cycle}; Terraform cannot expand a module that calls itself`, where);
     }
     const inputs = new Map<string, Input>();
     for (const [argument, value] of Object.entries(block.body)) {
-      if (!MODULE_META.has(argument)) inputs.set(argument, (chain) => evaluateValue(value, { ...this.scope(block, argument), chain }));
+      if (!MODULE_META.has(argument)) inputs.set(argument, (chain) => evaluateValue(value, { ...this.scope(block, argument, instance), chain }));
     }
-    return this.reader.module(resolve(this.files.dir, source), `${this.prefix}module.${name}.`, inputs);
+    return this.reader.module(dir, `${this.prefix}module.${name}${instance.suffix}.`, key, inputs, [...this.calls, call]);
   }
 
-  private scope(block: Block, argument: string): Scope {
-    return this.reader.scope(block.file, positionIn(block.entry, [argument]) ?? block.entry?.position, (traversal, scope) => this.lookup(traversal, scope));
+  private scope(block: Block, argument: string, instance: Instance = SINGLE): Scope {
+    const scope = this.reader.scope(block.file, positionIn(block.entry, [argument]) ?? block.entry?.position, (traversal, inner) => this.lookup(traversal, inner));
+    return instance.key === undefined && Object.keys(instance.bindings).length === 0 ? scope : bind(scope, instance.bindings);
   }
 
   /** What a reference means in this module. */
@@ -198,13 +286,15 @@ class ModuleInstance {
       case 'local':
         return traverse(await this.once(`local.${name}`, scope, (inner) => this.local(name!, inner)), traversal.slice(2), expression);
       case 'module':
-        return traverse(await this.once(`module.${name}.${rest[0]}`, scope, (inner) => this.moduleOutput(name!, rest[0]!, inner)), traversal.slice(3), expression);
+        return this.moduleOutput(name!, traversal.slice(2), expression, scope);
       case 'path':
         return name === 'module' ? relative(this.reader.rootDir, this.files.dir) || '.' : '.';
       case 'data':
-        return new Unresolved(`${expression} (a data source, read when planned)`);
+        return new Unresolved(`${expression} (a data source, read when planned)`, TOKEN_DATA.has(`${name}.${String(traversal[3])}`));
       case 'count':
       case 'each':
+        // Bound by the instance (see scope()); here it is outside any block with count / for_each.
+        return new Unresolved(`${expression} (outside a block with ${root === 'count' ? 'count' : 'for_each'})`);
       case 'self':
       case 'terraform':
         return new Unresolved(`${expression} (known per instance when planned)`);
@@ -222,23 +312,26 @@ class ModuleInstance {
     const key = `${type}.${name}`;
     const block = this.files.resources.get(key);
     if (block === undefined) throw new IacError(scope.file, `reference to undeclared resource ${key}`, scope.position);
-    // `aws_x.y[0].id`: every instance looks the same to the scan.
-    const [attribute, ...rest] = traversal.slice(typeof traversal[2] === 'number' ? 3 : 2);
+    const picked = await this.pick(key, block, traversal.slice(2), scope);
+    if (isUnresolved(picked)) return picked;
+    const { instance, rest: [attribute, ...rest] } = picked;
     const expression = traversal.join('.');
     if (attribute === undefined) return new Unresolved(`${expression} (a whole resource)`);
-    if (attribute === 'id' && TERRAFORM_TYPES[type] !== undefined) return `${this.prefix}${key}`;
+    if (attribute === 'id' && TERRAFORM_TYPES[type] !== undefined) return `${this.prefix}${key}${instance.suffix}`;
     if (typeof attribute !== 'string' || !(attribute in block.body) || attribute === 'id') return new Unresolved(`${expression} (known after apply)`);
-    const value = await this.once(`${key}.${attribute}`, scope, (inner) => evaluateValue(block.body[attribute], { ...this.scope(block, attribute), chain: inner.chain }));
+    const value = await this.once(`${key}${instance.suffix}.${attribute}`, scope, (inner) => evaluateValue(block.body[attribute], { ...this.scope(block, attribute, instance), chain: inner.chain }));
     return traverse(value, rest, expression);
   }
 
+  /** The caller's value, else the default, converted to the declared type (which fills optional attributes). */
   private async variable(name: string, scope: Scope): Promise<unknown> {
     const input = this.inputs.get(name);
-    if (input !== undefined) return input(scope.chain);
     const declaration = this.files.variables.get(name);
-    if (declaration === undefined) return new Unresolved(`var.${name} (not declared)`);
-    if (!('default' in declaration.body)) return new Unresolved(`var.${name} (a variable without a default)`);
-    return evaluateValue(declaration.body['default'], { ...this.scope(declaration, 'default'), chain: scope.chain });
+    if (input === undefined && declaration === undefined) return new Unresolved(`var.${name} (not declared)`);
+    if (input === undefined && !('default' in declaration!.body)) return new Unresolved(`var.${name} (a variable without a default)`);
+    const value = input !== undefined ? await input(scope.chain) : await evaluateValue(declaration!.body['default'], { ...this.scope(declaration!, 'default'), chain: scope.chain });
+    if (declaration === undefined || !('type' in declaration.body)) return value;
+    return applyDefaults(value, await typeConstraintOf(declaration.body['type'], this.scope(declaration, 'type')));
   }
 
   private async local(name: string, scope: Scope): Promise<unknown> {
@@ -247,12 +340,19 @@ class ModuleInstance {
     return evaluateValue(block.body[name], { ...this.scope(block, name), chain: scope.chain });
   }
 
-  private async moduleOutput(name: string, output: string, scope: Scope): Promise<unknown> {
+  /** `module.NAME[KEY].OUTPUT...`: the output of that instance of the call. */
+  private async moduleOutput(name: string, steps: Traversal, expression: string, scope: Scope): Promise<unknown> {
     const block = this.files.modules.get(name);
     if (block === undefined) throw new IacError(scope.file, `reference to undeclared module module.${name}`, scope.position);
-    const child = await this.child(name, block);
-    if (child === undefined) return new Unresolved(`module.${name}.${output} (a module that is not read)`);
-    return child.output(output, scope);
+    const picked = await this.pick(`module.${name}`, block, steps, scope);
+    if (isUnresolved(picked)) return picked;
+    const [output, ...rest] = picked.rest;
+    if (output === undefined) return new Unresolved(`${expression} (a whole module)`);
+    const value = await this.once(`module.${name}${picked.instance.suffix}.${output}`, scope, async (inner) => {
+      const child = await this.child(name, block, picked.instance);
+      return child === undefined ? new Unresolved(`${expression} (a module that is not read)`) : child.output(String(output), inner);
+    });
+    return traverse(value, rest, expression);
   }
 
   async output(name: string, scope: Scope): Promise<unknown> {
@@ -271,6 +371,11 @@ class ModuleInstance {
       const cycle = [...scope.chain.slice(scope.chain.indexOf(key)), key].join(' -> ');
       return Promise.reject(new IacError(scope.file, `reference cycle: ${cycle}`, scope.position));
     }
+    // Real configurations nest references a few dozen deep; a chain of thousands is an attack on time and memory.
+    if (scope.chain.length >= MAX_REFERENCE_DEPTH) {
+      const path = `${scope.chain.slice(0, 3).join(' -> ')} -> ... -> ${key}`;
+      return Promise.reject(new IacError(scope.file, `references nested more than ${MAX_REFERENCE_DEPTH} deep (${path}); the scan does not follow them further`, scope.position));
+    }
     let value = this.memo.get(key);
     if (value === undefined) {
       value = evaluate({ ...scope, chain: [...scope.chain, key] });
@@ -288,7 +393,9 @@ async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
   });
   if (paths.length === 0) throw new IacError(displayPath(dir), 'no .tf files in this folder');
   for (const file of paths) {
-    const text = await readFile(file, 'utf8');
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new IacError(displayPath(file), `cannot read the file (${error.code ?? String(error)})`);
+    });
     const parsed = await parseHcl(file, text);
     const entries = file.endsWith('.tf') ? scanHclPositions(text) : [];
     const entryOf = (kind: string, ...labels: string[]) => entries.find((entry) => entry.name === kind && labels.every((label, i) => entry.labels[i] === label));
