@@ -1,5 +1,6 @@
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isCdkSource } from './cdk-source';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
 import { configurationRoots } from './terraform/configuration-roots';
@@ -45,7 +46,7 @@ export async function missingPaths(paths: readonly string[]): Promise<string[]> 
  * (read in part from serverless.yml).
  */
 export async function findTargets(paths: readonly string[]): Promise<{ targets: ScanTarget[]; errors: IacError[] }> {
-  const search: Search = { targets: [], errors: [], terraformDirs: new Set() };
+  const search: Search = { targets: [], errors: [], terraformDirs: new Set(), cdkSource: undefined };
   for (const path of paths) {
     const before = search.targets.length + search.errors.length + search.terraformDirs.size;
     const info = await stat(path).catch(() => undefined);
@@ -66,8 +67,9 @@ export async function findTargets(paths: readonly string[]): Promise<{ targets: 
       else if (search.errors.length === errors) search.errors.push(new IacError(displayPath(path), 'not a CloudFormation/SAM template, a Terraform plan in JSON or a snapshot'));
     }
     if (search.targets.length + search.errors.length + search.terraformDirs.size === before) {
-      search.errors.push(new IacError(displayPath(path), 'holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned'));
+      search.errors.push(new IacError(displayPath(path), nothingScanned(search.cdkSource)));
     }
+    search.cdkSource = undefined;
   }
   const { targets, errors, terraformDirs } = search;
   for (const dir of await configurationRoots(terraformDirs)) targets.push({ kind: 'terraform', path: displayPath(dir) });
@@ -80,6 +82,15 @@ interface Search {
   targets: ScanTarget[];
   errors: IacError[];
   terraformDirs: Set<string>;
+  /** The first CDK app source file met under the current path, for the error when nothing else is there. */
+  cdkSource?: string | undefined;
+}
+
+/** Why a path yielded nothing: CDK source is named, since `cdk synth` makes it scannable. */
+function nothingScanned(cdkSource: string | undefined): string {
+  const nothing = 'holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned';
+  if (cdkSource === undefined) return nothing;
+  return `${nothing}; it holds CDK app source (${displayPath(cdkSource)} imports the AWS CDK), whose APIs are read from its synthesized templates: run \`npx cdk synth\` and scan the cdk.out folder it writes`;
 }
 
 async function searchFolder(dir: string, inCdkOut: boolean, search: Search): Promise<void> {
@@ -102,6 +113,7 @@ async function searchFolder(dir: string, inCdkOut: boolean, search: Search): Pro
       await serverlessService(path, search);
       continue;
     }
+    if (search.cdkSource === undefined && !inCdkOut && (await isCdkSource(path))) search.cdkSource = path;
     if (!TEMPLATE_EXTENSIONS.has(extname(entry.name)) || entry.name.endsWith('.tf.json')) continue;
     if (inCdkOut && !entry.name.endsWith('.template.json')) continue;
     const kind = await classify(path, search);

@@ -80,6 +80,25 @@ describe('Serverless Framework services', () => {
     expect(result.unresolved.map((value) => value.path)).toContain('ResponseTemplates["$default"]');
   });
 
+  test('resources.Resources with a generated logical id overrides only the properties it names, as the framework merges them', async () => {
+    // The pattern of a public demo (rudijs serverless-websockets): IAM authorization on the generated $connect route.
+    const service = `service: ws
+provider: { name: aws }
+functions:
+  connect: { handler: h.connect, events: [{ websocket: { route: $connect } }] }
+resources:
+  Resources:
+    SconnectWebsocketsRoute:
+      Type: AWS::ApiGatewayV2::Route
+      Properties: { AuthorizationType: AWS_IAM }
+`;
+    const result = await scanAll(folder({ 'serverless.yml': service }));
+    expect(result.summary.apisAudited).toBe(1);
+    // The route keeps the generated ApiId, RouteKey and Target: nothing about it is unresolved.
+    expect(result.unresolved.map((value) => `${value.resource}.${value.path}`)).toEqual(['ConnectWebsocketsIntegration.IntegrationUri']);
+    expect(result.sources).toEqual([{ kind: 'serverless', path: expect.stringContaining('serverless.yml'), resources: 3 }]);
+  });
+
   test('with the packaged template: that is what is read, and the scan can be complete', async () => {
     const packaged = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { WebsocketsApi: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'dev-chat-websockets', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } } } });
     const root = folder({ 'serverless.yml': SERVICE, '.serverless/cloudformation-template-update-stack.json': packaged });
@@ -114,6 +133,26 @@ describe('CDK apps and paths with nothing to scan are never a clean result', () 
     const result = await scanAll(root);
     expect(result.errors.map((error) => error.message)).toEqual([`${root}: holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned`]);
     expect(result.summary.complete).toBe(false);
+  });
+
+  test.each([
+    ['TypeScript', 'lib/stack.ts', "import { WebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2';\n"],
+    ['CDK v1', 'lib/stack.js', "const apigw = require('@aws-cdk/aws-apigatewayv2');\n"],
+    ['Python', 'app/stack.py', 'from aws_cdk import aws_apigatewayv2 as apigw\n'],
+    ['Java', 'src/Stack.java', 'import software.amazon.awscdk.services.apigatewayv2.*;\n'],
+    ['C#', 'src/Stack.cs', 'using Amazon.CDK.AWS.Apigatewayv2;\n'],
+  ])('CDK app source in %s without cdk.json or cdk.out is named in the error, with the command that makes it scannable', async (_language, file, source) => {
+    const root = folder({ 'README.md': '# app', 'lib/other.ts': 'export const x = 1;\n', [file]: source });
+    const result = await scanAll(root);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      `${root}: holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned; it holds CDK app source (${root}/${file} imports the AWS CDK), whose APIs are read from its synthesized templates: run \`npx cdk synth\` and scan the cdk.out folder it writes`,
+    ]);
+    expect(result.summary.complete).toBe(false);
+  });
+
+  test('source that does not import the CDK, or only mentions it past the first 8 KB, is not called CDK source', async () => {
+    const root = folder({ 'src/app.ts': `${'// filler\n'.repeat(1000)}import 'aws-cdk-lib';\n`, 'src/types.d.ts': "import 'aws-cdk-lib';\n" });
+    expect((await scanAll(root)).errors.map((error) => error.message)).toEqual([`${root}: holds no CloudFormation/SAM template, CDK cdk.out, Serverless service, Terraform configuration, plan or snapshot, so nothing was scanned`]);
   });
 
   test('a template that cannot be read is an error naming it (the folder search no longer skips it)', async () => {

@@ -46,6 +46,12 @@ const label = z.strictObject({
   verdicts: z.record(z.string(), verdict),
   /** Text a warning or error must contain: what the scan should say about what it cannot read here. */
   warning: z.string().min(1).optional(),
+  /**
+   * The scan cannot read all of this configuration (a CDK app without cdk.out, a Serverless
+   * service without its packaged template, modules that are not there) and must say so with an
+   * error, so the run is never a clean result.
+   */
+  incomplete: z.literal(true).optional(),
 });
 
 const gap = z.strictObject({

@@ -28,7 +28,7 @@ export function serviceTemplate(text: string, file: string): TemplateSource {
   const generated = new Map<string, readonly (string | number)[]>();
   const template: Record<string, unknown> = {
     ...resources,
-    Resources: { ...websocketResources(config, generated), ...(isPlainObject(resources['Resources']) ? resources['Resources'] : {}) },
+    Resources: mergedResources(websocketResources(config, generated), isPlainObject(resources['Resources']) ? resources['Resources'] : {}),
   };
   return {
     value: template,
@@ -81,6 +81,25 @@ function websocketResources(config: Record<string, unknown>, generated: Map<stri
     });
   }
   return resources;
+}
+
+/**
+ * The framework merges `resources.Resources` into what it generates, so a resource there with a
+ * generated logical id overrides only the properties it names (the documented way to change,
+ * say, the authorization of a generated route); any other resource is added as written.
+ */
+function mergedResources(generated: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...generated };
+  for (const [logicalId, resource] of Object.entries(own)) merged[logicalId] = deepMerge(merged[logicalId], resource);
+  return merged;
+}
+
+/** Maps merge key by key, as the framework's merge does; anything else replaces what was there. */
+function deepMerge(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(merged[key], value);
+  return merged;
 }
 
 /** The framework's function logical id stem: `my-fn_x` -> `MyDashfnUnderscorex`. */
