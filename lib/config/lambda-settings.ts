@@ -37,6 +37,8 @@ export interface LambdaSettings {
   retentionDays: number;
   /** The suppression file shipped with the function (the JSON packaging writes from the user's file), read at cold start. */
   suppressionsFile?: string;
+  /** Import each run's findings into Security Hub (param `securityHub`). */
+  securityHub: boolean;
 }
 
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -68,6 +70,7 @@ const environmentSchema = z.object({
     .pipe(z.number().min(1, 'must be at least 1 day'))
     .default(DEFAULT_RETENTION_DAYS),
   SUPPRESSIONS_FILE: z.string().min(1, 'must be the path of the suppression file').optional(),
+  SECURITY_HUB: z.enum(['true', 'false'], 'must be "true" or "false"').default('false'),
 });
 
 /**
@@ -83,7 +86,7 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     const got = typeof env[variable] === 'string' ? `; got "${env[variable]}"` : '';
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}${got}`);
   }
-  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE } = result.data;
+  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE, SECURITY_HUB } = result.data;
   const regions = AUDIT_REGIONS ?? (AWS_REGION === undefined ? undefined : [AWS_REGION]);
   if (regions === undefined) throw new ConfigError('AUDIT_REGIONS: not set, and AWS_REGION is not set either');
   const config = AUDIT_CONFIG === undefined || AUDIT_CONFIG.trim() === '' ? {} : parseAuditConfigText(AUDIT_CONFIG, 'AUDIT_CONFIG');
@@ -99,5 +102,6 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     ...(STATE_TABLE === undefined ? {} : { stateTable: STATE_TABLE }),
     retentionDays: STATE_RETENTION_DAYS,
     ...(SUPPRESSIONS_FILE === undefined ? {} : { suppressionsFile: SUPPRESSIONS_FILE }),
+    securityHub: SECURITY_HUB === 'true',
   };
 }
