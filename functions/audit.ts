@@ -22,7 +22,7 @@ const trackingSetup = () => (tracking ??= prepareTracking(settings));
  * `now` is the run's clock: real time when deployed; tests move it across days. `securityHub`
  * builds the export's client per region; tests shorten its retry backoff.
  */
-export function createHandler(now: () => Date = () => new Date(), securityHub = (region: string) => createSecurityHubClient({ region })) {
+export function createHandler(now: () => Date = () => new Date(), securityHub = (region: string, deadline: number) => createSecurityHubClient({ region, deadline })) {
   return middy((event: unknown, context: Context) => auditFromLambda(event, context, { settings, sns, logger, metrics, tracking: trackingSetup, now, securityHub }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));

@@ -27,8 +27,8 @@ export interface AuditRunDependencies {
   tracking: () => Promise<TrackingSetup>;
   /** The run's time: when its findings are seen, resolved, and whether a suppression has expired. */
   now: () => Date;
-  /** Security Hub in a region, for the export (param `securityHub`); built per run. */
-  securityHub: (region: string) => SecurityHubClient;
+  /** Security Hub in a region, for the export (param `securityHub`); built per run, no attempt starting at or after `deadline`. */
+  securityHub: (region: string, deadline: number) => SecurityHubClient;
 }
 
 /**
@@ -36,6 +36,12 @@ export interface AuditRunDependencies {
  * publishing: a quarter of what is left, at most 30 s.
  */
 const MAX_RESERVE_MS = 30_000;
+
+/**
+ * Time kept back after the Security Hub export's last attempt may start: that attempt (at most
+ * its 10 s request timeout), then the summary, the metrics and the digest.
+ */
+const EXPORT_RESERVE_MS = 20_000;
 
 /**
  * One audit run of the deployed function: validate the event (before any AWS call), collect
@@ -69,7 +75,11 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
 
   logResult(logger, result, tracked, startedAt, collected.flatMap((run) => run.warnings));
   // After the findings are logged, before the summary and metrics that count its failures.
-  const exported = settings.securityHub && !request.dryRun ? await exportToSecurityHub(tracked.run, startedAt, deps.securityHub, logger) : { summary: { status: 'off' } as SecurityHubSummary, errors: 0 };
+  const exportDeadline = Date.now() + context.getRemainingTimeInMillis() - EXPORT_RESERVE_MS;
+  const exported =
+    settings.securityHub && !request.dryRun
+      ? await exportToSecurityHub(tracked.run, startedAt, (region) => deps.securityHub(region, exportDeadline), logger)
+      : { summary: { status: 'off' } as SecurityHubSummary, errors: 0 };
   logSummary(logger, result, {
     request,
     unreached,

@@ -10,6 +10,8 @@ const RATE_PER_SECOND = 5;
 const BURST = 10;
 /** Attempts per batch, the first included: throttling and transient errors are retried with backoff. */
 export const SECURITY_HUB_MAX_ATTEMPTS = 6;
+/** The longest one attempt may take; the run keeps this much (and more) back after its export deadline. */
+export const SECURITY_HUB_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface SecurityHubClientOptions {
   region: string;
@@ -22,8 +24,8 @@ export interface SecurityHubClientOptions {
 
 /**
  * A client for one region's Security Hub, built for one run, with the collector's retry
- * policy (the SDK's adaptive retry strategy fed by a fixed-rate token bucket) and the same
- * bounded connection and request timeouts as the other clients, so a stalled connection
+ * policy (the SDK's adaptive retry strategy fed by a fixed-rate token bucket, which starts no
+ * attempt at or after `deadline`) and bounded connection and request timeouts like the other clients, so a stalled connection
  * becomes a retryable timeout instead of holding the run. No endpoint is passed: the SDK reads
  * AWS_ENDPOINT_URL_SECURITYHUB and AWS_ENDPOINT_URL (an emulator, or the tests' fake).
  */
@@ -39,6 +41,7 @@ export function createSecurityHubClient(options: SecurityHubClientOptions): Secu
       onThrottled: options.onThrottled ?? (() => undefined),
     }),
     maxAttempts: SECURITY_HUB_MAX_ATTEMPTS,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    // Shorter than the collector's 30 s: an import is small, and the run's end is near.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: SECURITY_HUB_REQUEST_TIMEOUT_MS },
   });
 }

@@ -2,6 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecurityHubClient } from '../../lib/securityhub/client';
+import { importFindings } from '../../lib/securityhub/import-findings';
+import { toAsff } from '../../lib/report/asff';
+import { subjectOf } from '../../lib/report/finding-subject';
+import { makeFinding } from '../lifecycle/make-finding';
 import { demoAccountNextDay } from '../support/demo-account-change';
 import { startDynalite } from '../support/dynalite';
 import { scaledSdkBackoff } from '../support/fake-aws/scaled-backoff';
@@ -27,7 +31,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 6));
 /** The SDK's backoff a hundred times shorter: the retries happen, without their seconds. */
-const fastClient = (region: string) => createSecurityHubClient({ region, backoff: scaledSdkBackoff(100) });
+const fastClient = (region: string, deadline: number) => createSecurityHubClient({ region, deadline, backoff: scaledSdkBackoff(100) });
 const deploy = (env: Record<string, string> = {}) => deployTracked(harness, { SECURITY_HUB: 'true', ...env }, fastClient);
 const IR004_ARN = `arn:aws:apigateway:${REGION}::/apis/k3chat7ws1/integrations/ping01/integrationresponses/pr1`;
 const RR001_NEW_ARN = `arn:aws:apigateway:${REGION}::/apis/k3chat7ws1/routes/rping1/routeresponses/rrp2`;
@@ -114,6 +118,13 @@ test('throttled past every retry: the failure is an audit error, and the state a
 test('a dry run exports nothing', async () => {
   const { run } = await deploy();
   await run(day(1), { dryRun: true });
+  expect(securityHub.calls).toHaveLength(0);
+});
+
+test('past the run\'s export deadline no call starts: the batch is counted failed, nothing hangs', async () => {
+  const finding = toAsff({ ...subjectOf(makeFinding()), accountId: ACCOUNT, region: REGION }, { now: day(1), recordState: 'ACTIVE' });
+  const outcome = await importFindings([finding], (region) => createSecurityHubClient({ region, deadline: Date.now() - 1 }));
+  expect(outcome).toMatchObject({ calls: 1, imported: 0, failed: 1, errors: [{ region: REGION, message: expect.stringContaining('failed after retries') }] });
   expect(securityHub.calls).toHaveLength(0);
 });
 

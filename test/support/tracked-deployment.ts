@@ -20,7 +20,7 @@ let tables = 0;
  * given environment) whose runs happen on the day each run names. `securityHub` replaces the
  * export's client factory (a shorter retry backoff).
  */
-export async function deployTracked(harness: LambdaHarness, env: Record<string, string> = {}, securityHub?: (region: string) => SecurityHubClient): Promise<TrackedDeployment> {
+export async function deployTracked(harness: LambdaHarness, env: Record<string, string> = {}, securityHub?: (region: string, deadline: number) => SecurityHubClient): Promise<TrackedDeployment> {
   const table = `apigw-audit-test-state-${(tables += 1)}`;
   await createStateTable(table);
   const { createHandler } = await loadHandler({ STATE_TABLE: table, ...env });
