@@ -49,6 +49,13 @@ describe('--format asff', () => {
     expect([finding.Title!.length, finding.Description!.length, finding.Remediation!.Recommendation!.Text!.length]).toEqual([256, 1024, 512]);
   });
 
+  test('a credential in a response (SEC004) is a Sensitive Data Identification; every other rule a configuration check', () => {
+    const typeOf = (ruleId: string) => toAsff({ ...subjectOf(makeFinding({ ruleId })), accountId: '123456789012', region: 'eu-west-1' }, { now: new Date(), recordState: 'ACTIVE' });
+    expect(typeOf('SEC004').Types).toEqual(['Sensitive Data Identifications/Security/apigw-audit SEC004']);
+    expect(typeOf('SEC002').Types).toEqual(['Software and Configuration Checks/AWS Security Best Practices/apigw-audit SEC002']);
+    expect([...asffProblems(typeOf('SEC004')), ...asffProblems(typeOf('SEC002'))]).toEqual([]);
+  });
+
   test('the checks reject what Security Hub would: a missing field, an unknown one, a type outside the taxonomy, a label out of range', () => {
     const good = toAsff({ ...subjectOf(makeFinding()), accountId: '123456789012', region: 'eu-west-1' }, { now: new Date(), recordState: 'ACTIVE' });
     expect(asffProblems({ ...good, Title: undefined })).toEqual(['finding.Title: required']);
