@@ -125,7 +125,12 @@ function productFields(subject: FindingSubject, state: AsffState): Record<string
   };
 }
 
-/** Cut to `max` characters with an ellipsis: Security Hub refuses the whole finding past a limit. */
+/**
+ * Cut to `max` characters with an ellipsis: Security Hub refuses the whole finding past a limit.
+ * Cut between code points, so a character outside the BMP is never split into half a pair.
+ */
 function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const kept = text.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
 }

@@ -49,6 +49,12 @@ describe('--format asff', () => {
     expect([finding.Title!.length, finding.Description!.length, finding.Remediation!.Recommendation!.Text!.length]).toEqual([256, 1024, 512]);
   });
 
+  test('a cut never splits a character outside the BMP', () => {
+    const finding = toAsff({ ...subjectOf({ ...makeFinding(), title: `${'x'.repeat(242)}${'😀'.repeat(20)}` }), accountId: '123456789012', region: 'eu-west-1' }, { now: new Date(), recordState: 'ACTIVE' });
+    expect(finding.Title).toMatch(/^IR004 x{242}(😀)+…$/u);
+    expect(finding.Title!.length).toBeLessThanOrEqual(256);
+  });
+
   test('a credential in a response (SEC004) is a Sensitive Data Identification; every other rule a configuration check', () => {
     const typeOf = (ruleId: string) => toAsff({ ...subjectOf(makeFinding({ ruleId })), accountId: '123456789012', region: 'eu-west-1' }, { now: new Date(), recordState: 'ACTIVE' });
     expect(typeOf('SEC004').Types).toEqual(['Sensitive Data Identifications/Security/apigw-audit SEC004']);
