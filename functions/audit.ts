@@ -7,6 +7,7 @@ import { readLambdaSettings } from '../lib/config/lambda-settings';
 import { auditFromLambda } from '../lib/lambda/audit-run';
 import { logger, metrics } from '../lib/lambda/powertools';
 import { prepareTracking, type TrackingSetup } from '../lib/lambda/tracking-setup';
+import { createSecurityHubClient } from '../lib/securityhub/client';
 
 // Read at cold start: a bad deploy param fails the first invocation with the variable's name.
 const settings = readLambdaSettings(process.env);
@@ -18,10 +19,11 @@ const trackingSetup = () => (tracking ??= prepareTracking(settings));
 
 /**
  * The scheduled (or manually invoked) audit; everything it does lives in lib/lambda/audit-run.ts.
- * `now` is the run's clock: real time when deployed; tests move it across days.
+ * `now` is the run's clock: real time when deployed; tests move it across days. `securityHub`
+ * builds the export's client per region; tests shorten its retry backoff.
  */
-export function createHandler(now: () => Date = () => new Date()) {
-  return middy((event: unknown, context: Context) => auditFromLambda(event, context, { settings, sns, logger, metrics, tracking: trackingSetup, now }))
+export function createHandler(now: () => Date = () => new Date(), securityHub = (region: string, deadline: number) => createSecurityHubClient({ region, deadline })) {
+  return middy((event: unknown, context: Context) => auditFromLambda(event, context, { settings, sns, logger, metrics, tracking: trackingSetup, now, securityHub }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }

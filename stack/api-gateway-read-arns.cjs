@@ -4,13 +4,10 @@
 // routes, route responses). API Gateway V2 ARNs carry no account id (ARN reference:
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html).
 // Plain CommonJS because the Framework loads it with require().
-module.exports = async ({ resolveVariable }) => {
-  const regions = String(await resolveVariable('param:regions'))
-    .split(',')
-    .map((region) => region.trim())
-    .filter((region) => region !== '');
-  return regions.flatMap((region) => [
+const paramRegions = require('./param-regions.cjs');
+
+module.exports = async ({ resolveVariable }) =>
+  (await paramRegions(resolveVariable)).flatMap((region) => [
     { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}::/apis` },
     { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}::/apis/*` },
   ]);
-};

@@ -24,7 +24,8 @@ Options:
   --api ID             only this API of the live regions (repeatable)
   --max-rate N         at most N requests/s per region (default 10, the quota, shared
                        with every caller of the account; the walk backs off when throttled)
-  --format F           text (default) | json | sarif
+  --format F           text (default) | json | sarif | asff (Security Hub's
+                       BatchImportFindings body) | ocsf (OCSF Detection Findings)
   --min-severity S     report only findings at or above S (default info)
   --fail-on S          exit 1 when a finding at or above S is reported (default high;
                        "none": never, e.g. for a report-only run)
@@ -70,9 +71,10 @@ export const auditCommand: Command = {
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
     if (live !== undefined) inputs.push(...(await collectLive(live, io)).map(({ snapshot, errors, complete }) => ({ snapshot, errors, complete })));
-    const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, new Date());
+    const now = new Date();
+    const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, now);
     const verdict = gate(result, failOn, values.strict === true ? warnings.length : 0);
-    writeReport(format, result, { rules, placeOf: snapshotPlaces(loaded), printedWarnings: warnings, unresolved: [], suppressions, verdict }, io);
+    writeReport(format, result, { rules, placeOf: snapshotPlaces(loaded), printedWarnings: warnings, unresolved: [], suppressions, verdict, now }, io);
     return verdict.code;
   },
 };

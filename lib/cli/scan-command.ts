@@ -25,7 +25,8 @@ without a default) are not guessed: findings that depend on one are withheld, an
 summary counts them. SAM resources other than AWS::Serverless::HttpApi are not read.
 
 Options:
-  --format F           text (default; each finding with file:line:column) | json | sarif
+  --format F           text (default; each finding with file:line:column) | json | sarif |
+                       asff (snapshots only: a template names no account) | ocsf
   --min-severity S     report only findings at or above S (default info)
   --fail-on S          exit 1 when a finding at or above S is reported (default high;
                        "none": never)
@@ -60,9 +61,10 @@ export const scanCommand: Command = {
 
     const scanned = await scan(positionals, rules, minSeverity);
     printWarnings(scanned.warnings, io);
-    const { result, suppressions } = applyCliFilters(scanned, filters, io, new Date());
+    const now = new Date();
+    const { result, suppressions } = applyCliFilters(scanned, filters, io, now);
     const verdict = gate(result, failOn);
-    writeReport(format, result, { rules, printedWarnings: scanned.warnings, unresolved: unresolvedWarnings(scanned), suppressions, verdict }, io);
+    writeReport(format, result, { rules, printedWarnings: scanned.warnings, unresolved: unresolvedWarnings(scanned), suppressions, verdict, now }, io);
     return verdict.code;
   },
 };

@@ -6,11 +6,13 @@ import type { SnapshotPlace } from '../model/snapshot-places';
 import { formatJson } from '../report/format-json';
 import { formatText } from '../report/format-text';
 import { formatSarif } from '../report/sarif';
+import { AsffUnavailableError, formatAsff, formatOcsf } from '../report/security-documents';
 import type { SuppressionReport } from '../suppressions/filter-result';
 import type { CliIo } from './command';
+import { UsageError } from './exit-codes';
 import type { Verdict } from './gate';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'asff', 'ocsf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What a report says beside the findings. */
@@ -26,13 +28,27 @@ export interface ReportContext {
   suppressions?: SuppressionReport | undefined;
   /** The exit code and why (the text report's last line). */
   verdict: Verdict;
+  /** The run's time (ASFF and OCSF timestamps). */
+  now: Date;
 }
 
 /** Prints a result in the chosen format on stdout (text shows suppressions as counts and stderr notes). */
-export function writeReport(format: ReportFormat, result: AuditResult, { rules, placeOf, printedWarnings, unresolved, suppressions, verdict }: ReportContext, io: CliIo): void {
+export function writeReport(format: ReportFormat, result: AuditResult, { rules, placeOf, printedWarnings, unresolved, suppressions, verdict, now }: ReportContext, io: CliIo): void {
   if (format === 'sarif') io.stdout(formatSarif(result, rules, placeOf));
+  else if (format === 'asff') io.stdout(asffOrUsageError(result, now));
+  else if (format === 'ocsf') io.stdout(formatOcsf(result, now));
   else if (format === 'json') io.stdout(formatJson(result, [...printedWarnings, ...unresolved], suppressions));
   else io.stdout(formatText(result, { exitReason: verdict.reason, warnings: printedWarnings.length, unresolved }));
+}
+
+/** A finding without an account (a template's) is a mistake of the command line: exit 2, saying what to do instead. */
+function asffOrUsageError(result: AuditResult, now: Date): string {
+  try {
+    return formatAsff(result, now);
+  } catch (error) {
+    if (error instanceof AsffUnavailableError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Snapshot and scan warnings (fields the rules cannot read, values a scan could not resolve) on stderr. */

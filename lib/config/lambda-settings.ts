@@ -40,6 +40,8 @@ export interface LambdaSettings {
   maxRate?: number;
   /** The suppression file shipped with the function (the JSON packaging writes from the user's file), read at cold start. */
   suppressionsFile?: string;
+  /** Import each run's findings into Security Hub (param `securityHub`). */
+  securityHub: boolean;
 }
 
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -72,6 +74,7 @@ const environmentSchema = z.object({
     .default(DEFAULT_RETENTION_DAYS),
   SUPPRESSIONS_FILE: z.string().min(1, 'must be the path of the suppression file').optional(),
   AUDIT_MAX_RATE: z.string().optional(),
+  SECURITY_HUB: z.enum(['true', 'false'], 'must be "true" or "false"').default('false'),
 });
 
 /**
@@ -87,7 +90,7 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     const got = typeof env[variable] === 'string' ? `; got "${env[variable]}"` : '';
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}${got}`);
   }
-  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE, AUDIT_MAX_RATE } = result.data;
+  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE, AUDIT_MAX_RATE, SECURITY_HUB } = result.data;
   const regions = AUDIT_REGIONS ?? (AWS_REGION === undefined ? undefined : [AWS_REGION]);
   if (regions === undefined) throw new ConfigError('AUDIT_REGIONS: not set, and AWS_REGION is not set either');
   const maxRate = AUDIT_MAX_RATE === undefined || AUDIT_MAX_RATE.trim() === '' ? undefined : parseMaxRate(AUDIT_MAX_RATE);
@@ -106,5 +109,6 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     retentionDays: STATE_RETENTION_DAYS,
     ...(SUPPRESSIONS_FILE === undefined ? {} : { suppressionsFile: SUPPRESSIONS_FILE }),
     ...(maxRate === undefined ? {} : { maxRate }),
+    securityHub: SECURITY_HUB === 'true',
   };
 }

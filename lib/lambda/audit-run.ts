@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { AlertError, publishDigest } from '../alert/publish-digest';
@@ -13,6 +14,7 @@ import { planDigest } from './digest-plan';
 import { invokeResponse, type AuditResponse, type DigestOutcome } from './invoke-response';
 import { logResult, logSummary, runLogsLink } from './run-log';
 import { recordRunMetrics } from './run-metrics';
+import { exportToSecurityHub, type SecurityHubSummary } from './security-hub-export';
 import { trackChanges, trackingSummary } from './track-changes';
 import type { TrackingSetup } from './tracking-setup';
 
@@ -25,6 +27,8 @@ export interface AuditRunDependencies {
   tracking: () => Promise<TrackingSetup>;
   /** The run's time: when its findings are seen, resolved, and whether a suppression has expired. */
   now: () => Date;
+  /** Security Hub in a region, for the export (param `securityHub`); built per run, no attempt starting at or after `deadline`. */
+  securityHub: (region: string, deadline: number) => SecurityHubClient;
 }
 
 /**
@@ -34,10 +38,16 @@ export interface AuditRunDependencies {
 const MAX_RESERVE_MS = 30_000;
 
 /**
+ * Time kept back after the Security Hub export's last attempt may start: that attempt (at most
+ * its 10 s request timeout), then the summary, the metrics and the digest.
+ */
+const EXPORT_RESERVE_MS = 20_000;
+
+/**
  * One audit run of the deployed function: validate the event (before any AWS call), collect
  * each region until the deadline, evaluate, compare with the state of earlier runs, write
- * every finding to CloudWatch with where it stands, then the summary and the metrics, and
- * only then alert. A digest SNS refuses fails the invocation, after the findings are safely
+ * every finding to CloudWatch with where it stands, export them to Security Hub when enabled,
+ * then the summary and the metrics, and only then alert. A digest SNS refuses fails the invocation, after the findings are safely
  * in the logs; a state table that fails does not (the digest then lists every finding).
  */
 export async function auditFromLambda(event: unknown, context: Context, deps: AuditRunDependencies): Promise<AuditResponse> {
@@ -69,6 +79,12 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
   const durationMs = Date.now() - invokedAt;
 
   logResult(logger, result, tracked, startedAt, collected.flatMap((run) => run.warnings));
+  // After the findings are logged, before the summary and metrics that count its failures.
+  const exportDeadline = Date.now() + context.getRemainingTimeInMillis() - EXPORT_RESERVE_MS;
+  const exported =
+    settings.securityHub && !request.dryRun
+      ? await exportToSecurityHub(tracked.run, startedAt, (region) => deps.securityHub(region, exportDeadline), logger)
+      : { summary: { status: 'off' } as SecurityHubSummary, errors: 0 };
   logSummary(logger, result, {
     request,
     unreached,
@@ -77,8 +93,9 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
     changeTracking,
     digest: plan?.content.kind ?? 'none',
     durationMs,
+    securityHub: exported.summary,
   });
-  recordRunMetrics(metrics, result.summary, changeTracking, unreached.length, durationMs);
+  recordRunMetrics(metrics, result.summary, changeTracking, unreached.length, durationMs, exported.errors);
   metrics.publishStoredMetrics();
 
   let digest: DigestOutcome = { status: 'nothing to alert' };

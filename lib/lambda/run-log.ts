@@ -8,6 +8,7 @@ import { logsInsightsLink } from '../report/logs-insights-link';
 import type { ClassifiedFinding } from '../lifecycle/classify-run';
 import { daysBetween } from '../suppressions/days';
 import type { AuditRequest } from './audit-request';
+import type { SecurityHubSummary } from './security-hub-export';
 import type { TrackedAudit, TrackingSummary } from './track-changes';
 
 /**
@@ -61,6 +62,7 @@ export interface RunFacts {
   /** What this run's digest reports, or "none" when it sends none. */
   digest: DigestContent['kind'] | 'none';
   durationMs: number;
+  securityHub: SecurityHubSummary;
 }
 
 export function logSummary(logger: Logger, result: AuditResult, facts: RunFacts): void {

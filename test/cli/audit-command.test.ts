@@ -62,7 +62,7 @@ describe('apigw-audit audit', () => {
     ['no snapshot', [], 'audit needs at least one --snapshot FILE'],
     ['an unknown option', ['--snapshot', DEMO, '--formt', 'json'], 'unknown option "--formt" (did you mean --format?); the options are --format, '],
     ['a mistyped option', ['--snapshots', DEMO], 'unknown option "--snapshots" (did you mean --snapshot?)'],
-    ['a bad format', ['--snapshot', DEMO, '--format', 'xml'], '--format must be one of text, json, sarif; got "xml"'],
+    ['a bad format', ['--snapshot', DEMO, '--format', 'xml'], '--format must be one of text, json, sarif, asff, ocsf; got "xml"'],
     ['a bad severity', ['--snapshot', DEMO, '--fail-on', 'urgent'], '--fail-on must be one of critical, high, medium, low, info, none; got "urgent"'],
     ['a mistyped severity', ['--snapshot', DEMO, '--min-severity', 'meduim'], '--min-severity must be one of critical, high, medium, low, info; got "meduim" (did you mean "medium"?)'],
     ['a malformed snapshot', ['--snapshot', file('bad.json', '{"apis": [{"ApiId": 1}]}')], 'bad.json: $.apis[0].ApiId: must be a string id'],

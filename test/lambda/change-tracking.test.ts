@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AuditResponse } from '../../lib/lambda/invoke-response';
 import { BASELINE_LISTED } from '../../lib/report/digest';
-import { RULES } from '../../lib/rules';
-import { writeDeployedSuppressions } from '../../lib/suppressions/write-deployed-suppressions';
 import { demoAccountNextDay } from '../support/demo-account-change';
-import { createStateTable, startDynalite } from '../support/dynalite';
+import { startDynalite } from '../support/dynalite';
 import { ACCOUNT, loadHandler, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';
+import { deployTracked, deployedSuppressions as writeSuppressions } from '../support/tracked-deployment';
 
 /**
  * The deployed handler with change tracking, end to end: API Gateway V2 and SNS from the
@@ -37,32 +36,8 @@ const RR001_ARN = `arn:aws:apigateway:${REGION}::/apis/k3chat7ws1/routes/rping1/
 const isMetric = (name: string) => (entry: Entry) => entry.kind === 'log' && entry.line._aws !== undefined && name in entry.line;
 const finding = (arn: string) => harness.lines('finding').find((line) => (line.resource as { arn: string }).arn === arn);
 
-let tables = 0;
-/** A new deployment (its own table, a new container) whose runs happen on the given day. */
-async function deploy(env: Record<string, string> = {}): Promise<{ table: string; run: (on: Date, event?: unknown) => Promise<AuditResponse> }> {
-  const table = `apigw-audit-test-state-${(tables += 1)}`;
-  await createStateTable(table);
-  const { createHandler } = await loadHandler({ STATE_TABLE: table, ...env });
-  let today = new Date();
-  const handler = createHandler(() => today);
-  return {
-    table,
-    run: (on, event) => {
-      harness.clear();
-      today = on;
-      return harness.invoke(event, handler);
-    },
-  };
-}
-
-/** A suppression file as the user writes it (YAML), deployed as packaging does: the path of the JSON the function reads. */
-async function deployedSuppressions(name: string, yaml: string): Promise<string> {
-  const source = join(dir, `${name}.yml`);
-  writeFileSync(source, yaml);
-  const deployed = join(dir, `${name}.json`);
-  await writeDeployedSuppressions(source, deployed, RULES.map((rule) => rule.meta));
-  return deployed;
-}
+const deploy = (env?: Record<string, string>) => deployTracked(harness, env);
+const deployedSuppressions = (name: string, yaml: string) => writeSuppressions(dir, name, yaml);
 
 describe('alert mode "changes"', () => {
   test('the first run sends one baseline digest; a second run on the unchanged account sends none, but logs every finding again', async () => {

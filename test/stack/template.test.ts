@@ -68,6 +68,7 @@ test('the function: Node.js 22 on arm64, Lambda maximum timeout, configured from
         STATE_TABLE: 'apigw-audit-dev-state',
         STATE_RETENTION_DAYS: '90',
         SUPPRESSIONS_FILE: 'dist/suppressions.json',
+        SECURITY_HUB: 'false',
         POWERTOOLS_SERVICE_NAME: 'apigw-audit-dev',
       },
     },
@@ -159,11 +160,11 @@ test('an email subscription exists only when alertEmail is set', () => {
 test('IAM: one role, and exactly these actions on exactly these resources', () => {
   const iam = Object.entries(template.Resources).filter(([, candidate]) => candidate.Type.startsWith('AWS::IAM::'));
   expect(iam.map(([name, candidate]) => [name, candidate.Type])).toEqual([['AuditRole', 'AWS::IAM::Role']]);
-  const role = resource('AuditRole').Properties as { ManagedPolicyArns?: unknown; AssumeRolePolicyDocument: { Statement: Statement[] }; Policies: { PolicyDocument: { Statement: Statement[] } }[] };
+  const role = resource('AuditRole').Properties as { ManagedPolicyArns?: unknown; AssumeRolePolicyDocument: { Statement: Statement[] }; Policies: unknown[] };
   expect(role.ManagedPolicyArns).toBeUndefined();
   expect(role.AssumeRolePolicyDocument.Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
 
-  const statements = role.Policies.flatMap((policy) => policy.PolicyDocument.Statement);
+  const statements = policyStatements(template, role.Policies);
   for (const statement of statements) {
     expect(statement.Effect).toBe('Allow');
     expect(statement.Condition).toBeUndefined();
@@ -185,6 +186,47 @@ test('IAM: one role, and exactly these actions on exactly these resources', () =
     ['kms:Decrypt', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
   ]);
 });
+
+test('securityHub=true: the function exports, and may import findings only into the default product of its account in the audited regions', async () => {
+  const enabled = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
+  try {
+    await slsPackage(enabled, 'regions=eu-west-1,us-east-1', 'securityHub=true');
+    const withExport = JSON.parse(readFileSync(join(enabled, 'cloudformation-template-update-stack.json'), 'utf8')) as typeof template;
+    expect(withExport.Resources.AuditLambdaFunction!.Properties).toMatchObject({ Environment: { Variables: { SECURITY_HUB: 'true' } } });
+    const role = withExport.Resources.AuditRole!.Properties as { Policies: unknown[] };
+    const grants = policyStatements(withExport, role.Policies).flatMap((statement) => list(statement.Action).map((action) => [action, list(statement.Resource)]));
+    expect(grants.filter(([action]) => String(action).startsWith('securityhub:'))).toEqual([
+      [
+        'securityhub:BatchImportFindings',
+        ['eu-west-1', 'us-east-1'].map((region) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:securityhub:${region}:\${AWS::AccountId}:product/\${AWS::AccountId}/default` })),
+      ],
+    ]);
+    // Everything else is what the stack grants without the export.
+    expect(grants.filter(([action]) => !String(action).startsWith('securityhub:'))).toEqual(
+      policyStatements(template, (template.Resources.AuditRole!.Properties as { Policies: unknown[] }).Policies).flatMap((statement) => list(statement.Action).map((action) => [action, list(statement.Resource)])),
+    );
+  } finally {
+    rmSync(enabled, { recursive: true, force: true });
+  }
+}, 180_000);
+
+/**
+ * The statements of a role's policies as CloudFormation deploys them: a policy written
+ * `Fn::If [Condition, policy, AWS::NoValue]` is there only when its condition (an `Fn::Equals`
+ * of two strings the packaging resolved) holds.
+ */
+function policyStatements(stack: typeof template, policies: unknown[]): Statement[] {
+  const holds = (name: string) => {
+    const [left, right] = (stack.Conditions[name] as { 'Fn::Equals': [unknown, unknown] })['Fn::Equals'];
+    return left === right;
+  };
+  return policies.flatMap((policy) => {
+    const conditional = (policy as { 'Fn::If'?: [string, unknown, unknown] })['Fn::If'];
+    const chosen = conditional === undefined ? policy : holds(conditional[0]) ? conditional[1] : conditional[2];
+    const document = (chosen as { PolicyDocument?: { Statement: Statement[] } }).PolicyDocument;
+    return document === undefined ? [] : document.Statement;
+  });
+}
 
 test('alarms on function errors and on audit errors notify the topic', () => {
   const alarms = Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([name, alarm]) => [name, alarm.Properties]));

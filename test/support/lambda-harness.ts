@@ -3,13 +3,14 @@ import type { AuditResponse } from '../../lib/lambda/invoke-response';
 import { loadSnapshotFile } from '../../lib/model/load-snapshot';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { startFakeAws, type FakeApiGatewayOptions, type FakeAws, type ServiceHandler } from './fake-aws';
+import { FakeSecurityHub } from './fake-aws/securityhub';
 import { FakeSns } from './fake-aws/sns';
 import { SwappableApiGateway } from './fake-aws/swappable-api-gateway';
 import { lambdaContext, scheduledEvent } from './lambda-context';
 
 /**
  * The deployed handler end to end: the real SDK clients over HTTP against the loopback fake
- * (API Gateway V2 and SNS), configured through the environment as serverless.yml does. Every
+ * (API Gateway V2, SNS and Security Hub), configured through the environment as serverless.yml does. Every
  * CloudWatch line (Powertools writes to the console in dev mode) and every SNS delivery of a
  * test lands in one timeline, in order.
  */
@@ -33,6 +34,7 @@ export type Entry = { kind: 'log'; line: Record<string, unknown> } | { kind: 'pu
 
 export class LambdaHarness {
   readonly sns = new FakeSns([TOPIC]);
+  readonly securityHub = new FakeSecurityHub();
   timeline: Entry[] = [];
   fake!: FakeAws;
   /** The demo account (examples/demo-account.json), which every test starts from. */
@@ -52,7 +54,7 @@ export class LambdaHarness {
         return reply;
       },
     };
-    this.fake = await startFakeAws([this.apiGateway, recordingSns]);
+    this.fake = await startFakeAws([this.apiGateway, recordingSns, this.securityHub]);
     Object.assign(process.env, ENV, { AWS_ENDPOINT_URL: this.fake.url });
     ({ handler: this.handler } = await import('../../functions/audit'));
   }
@@ -72,6 +74,7 @@ export class LambdaHarness {
   reset(): void {
     this.clear();
     this.sns.failWith(undefined);
+    this.securityHub.reset();
     this.serve(this.demo);
     for (const method of ['log', 'info', 'warn', 'error'] as const) {
       jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {

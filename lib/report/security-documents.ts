@@ -1,0 +1,35 @@
+import type { AuditResult } from '../engine/audit-result';
+import type { Finding } from '../model/finding';
+import { toAsff } from './asff';
+import { subjectOf } from './finding-subject';
+import { toOcsf } from './ocsf';
+
+/** A finding that cannot be written in ASFF: it names no account or region (a template's). */
+export class AsffUnavailableError extends Error {
+  override name = 'AsffUnavailableError';
+}
+
+/**
+ * `--format asff`: `{"Findings": [...]}`, the request body of Security Hub's BatchImportFindings
+ * (at most 100 findings per call: split the list to import it with the AWS CLI). A CLI run has
+ * no history, so every finding is ACTIVE and first seen now; the ids come from the
+ * fingerprints, so importing the next run's document updates the same findings.
+ */
+export function formatAsff(result: AuditResult, now: Date): string {
+  const findings = result.findings.map((finding) => {
+    const { accountId, region } = finding.resource;
+    if (accountId === undefined || region === undefined) {
+      throw new AsffUnavailableError(
+        `--format asff needs each finding's account and region, and ${finding.ruleId} on ${finding.resource.logicalId ?? finding.resource.arn} has ${accountId === undefined ? 'no account' : 'no region'} (a template names neither): audit a snapshot or an account, or use --format ocsf`,
+      );
+    }
+    return toAsff({ ...subjectOf(finding), accountId, region }, { now, recordState: 'ACTIVE' });
+  });
+  return `${JSON.stringify({ Findings: findings }, null, 2)}\n`;
+}
+
+/** `--format ocsf`: a JSON array of OCSF Detection Finding events, one per finding, each created now. */
+export function formatOcsf(result: AuditResult, now: Date): string {
+  const events = result.findings.map((finding: Finding) => toOcsf(subjectOf(finding), { now, activity: 'create', status: 'new' }));
+  return `${JSON.stringify(events, null, 2)}\n`;
+}

@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { AuditResponse } from '../../lib/lambda/invoke-response';
+import { RULES } from '../../lib/rules';
+import { writeDeployedSuppressions } from '../../lib/suppressions/write-deployed-suppressions';
+import { createStateTable } from './dynalite';
+import { loadHandler, type LambdaHarness } from './lambda-harness';
+
+export interface TrackedDeployment {
+  table: string;
+  /** One invocation on the given day, with a fresh timeline. */
+  run: (on: Date, event?: unknown) => Promise<AuditResponse>;
+}
+
+let tables = 0;
+
+/**
+ * A new deployment with change tracking (its own table in dynalite, a new container with the
+ * given environment) whose runs happen on the day each run names. `securityHub` replaces the
+ * export's client factory (a shorter retry backoff).
+ */
+export async function deployTracked(harness: LambdaHarness, env: Record<string, string> = {}, securityHub?: (region: string, deadline: number) => SecurityHubClient): Promise<TrackedDeployment> {
+  const table = `apigw-audit-test-state-${(tables += 1)}`;
+  await createStateTable(table);
+  const { createHandler } = await loadHandler({ STATE_TABLE: table, ...env });
+  let today = new Date();
+  const handler = createHandler(() => today, ...(securityHub === undefined ? [] : [securityHub]));
+  return {
+    table,
+    run: (on, event) => {
+      harness.clear();
+      today = on;
+      return harness.invoke(event, handler);
+    },
+  };
+}
+
+/** A suppression file as the user writes it (YAML) in `dir`, deployed as packaging does: the path of the JSON the function reads. */
+export async function deployedSuppressions(dir: string, name: string, yaml: string): Promise<string> {
+  const source = join(dir, `${name}.yml`);
+  writeFileSync(source, yaml);
+  const deployed = join(dir, `${name}.json`);
+  await writeDeployedSuppressions(source, deployed, RULES.map((rule) => rule.meta));
+  return deployed;
+}
