@@ -1,5 +1,6 @@
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
+import { redact, redactFields, secretFieldValues } from '../model/redact';
 import type { Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
@@ -31,44 +32,48 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[]): Eval
   const errors: AuditError[] = [];
   const checksOf = checksByKind(rules);
 
-  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, describeNode: () => FindingResource): void {
+  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, own: object, describeNode: () => FindingResource): void {
     // Built at most once per node and shared by its findings: most nodes have none, and a
     // node with several findings should not pay for (or hold) several copies.
     let resource: FindingResource | undefined;
-    const resourceOnce = () => (resource ??= describeNode());
+    // The credentials this node's own fields hold, looked for only once it has a finding.
+    let secrets: string[] | undefined;
+    const secretsOnce = () => (secrets ??= secretFieldValues(own));
+    // Redacted here, once, so no output can repeat a credential an API or route name holds.
+    const resourceOnce = () => (resource ??= redactFields(describeNode(), secretsOnce()));
     for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resourceOnce().arn, apiId: node.api.ApiId, message: `rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}` });
+        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resourceOnce().arn, apiId: node.api.ApiId, message: redact(`rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}`) });
         continue;
       }
       for (const problem of problems) {
-        const finding = toFinding(active, problem, resourceOnce());
+        const finding = toFinding(active, problem, resourceOnce(), secretsOnce());
         findings.set(finding.fingerprint, finding);
       }
     }
   }
 
   for (const api of snapshot.apis) {
-    visit('api', { api }, () => describe.api({ api }));
+    visit('api', { api }, api, () => describe.api({ api }));
     for (const integration of api.integrations) {
       const integrationNode = { api, integration, routes: routesOf(api, integration) };
-      visit('integration', integrationNode, () => describe.integration(integrationNode));
+      visit('integration', integrationNode, integration, () => describe.integration(integrationNode));
       for (const response of integration.integrationResponses) {
         // Written out rather than spread from integrationNode: this runs once per response, and
         // V8 builds a literal several times faster than a spread copy.
         const node = { api, integration, routes: integrationNode.routes, response };
-        visit('integrationResponse', node, () => describe.integrationResponse(node));
+        visit('integrationResponse', node, response, () => describe.integrationResponse(node));
       }
     }
     for (const route of api.routes) {
       const routeNode = { api, route, integration: targetOf(api, route) };
-      visit('route', routeNode, () => describe.route(routeNode));
+      visit('route', routeNode, route, () => describe.route(routeNode));
       for (const response of route.routeResponses) {
         const node = { api, route, integration: routeNode.integration, response };
-        visit('routeResponse', node, () => describe.routeResponse(node));
+        visit('routeResponse', node, response, () => describe.routeResponse(node));
       }
     }
   }
@@ -92,15 +97,16 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding({ rule, severityOverride }: ActiveRule, problem: Problem, resource: FindingResource): Finding {
+function toFinding({ rule, severityOverride }: ActiveRule, problem: Problem, resource: FindingResource, secrets: readonly string[]): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
     severity: severityOverride ?? problem.severity ?? rule.meta.severity,
     title: rule.meta.title,
-    message: problem.message,
+    // A rule quoting a value cannot know it is a credential: every finding is redacted here.
+    message: redact(problem.message, secrets),
     resource,
-    path: problem.path,
+    path: redact(problem.path, secrets),
     remediation: rule.meta.remediation,
     fingerprint: fingerprintOf(rule.meta.id, resource.arn, problem.path),
   };

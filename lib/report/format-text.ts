@@ -1,6 +1,7 @@
 import type { AuditResult } from '../engine/audit-result';
 import type { Finding } from '../model/finding';
 import { SEVERITIES } from '../model/severity';
+import { oneLine, shortName } from './escape';
 import { resourceLabel } from './resource-label';
 
 /**
@@ -12,18 +13,19 @@ export function formatText(result: AuditResult): string {
   for (const group of groupByApi(result.findings)) {
     const first = group[0]!;
     const { apiName, apiId, protocolType, region } = first.resource;
-    lines.push(`${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`);
-    const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
+    // Account- and file-controlled values go through escape.ts: none can add a line.
+    lines.push(oneLine(`${shortName(apiName ?? apiId)} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`));
+    const ruleWidth = group.reduce((widest, f) => Math.max(widest, f.ruleId.length), 0);
     for (const finding of group) {
-      const where = [locationLabel(finding), resourceLabel(finding), finding.path].filter(Boolean).join('  ');
+      const where = oneLine([locationLabel(finding), resourceLabel(finding), finding.path].filter(Boolean).join('  '));
       lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(ruleWidth)}  ${where}`);
-      lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${finding.message}`);
+      lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${oneLine(finding.message)}`);
     }
     lines.push('');
   }
   lines.push(summaryLine(result));
   for (const error of result.errors) {
-    lines.push(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`);
+    lines.push(oneLine(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -42,14 +44,17 @@ export function summaryLine({ summary }: AuditResult): string {
 
 /** `file:line:column` of a finding from a template, in the form editors and terminals jump to. */
 function locationLabel({ location }: Finding): string {
-  return location === undefined ? '' : `${location.file}:${location.line}:${location.column}`;
+  return location === undefined ? '' : `${shortName(location.file)}:${location.line}:${location.column}`;
 }
 
 function groupByApi(findings: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = `${finding.resource.region ?? ''}/${finding.resource.apiId}`;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    // Appended in place: copying the group for each finding is quadratic in a large API.
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [finding]);
+    else group.push(finding);
   }
   return [...groups.values()];
 }

@@ -7,6 +7,7 @@
  * is set, and it is not a map, so each helper below answers for it without the rule knowing.
  */
 
+import { redact } from '../model/redact';
 import { isUnresolved } from '../model/unresolved';
 
 /** The value when it is a string, else undefined. */
@@ -30,7 +31,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** A value as it appears in a message: quoted, shortened, never a whole template or secret. */
 export function show(value: unknown, max = 60): string {
-  const rendered = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : isUnresolved(value) ? `(unresolved ${value.reason})` : JSON.stringify(value) ?? String(value);
+  // Redacted before it is cut, so a clipped credential cannot leak its first characters.
+  const rendered = typeof value === 'string' ? JSON.stringify(redact(value)) : value === undefined ? 'nothing' : isUnresolved(value) ? `(unresolved ${value.reason})` : JSON.stringify(value) ?? String(value);
   return rendered.length > max ? `${rendered.slice(0, max - 1)}…` : rendered;
 }
 
