@@ -20,6 +20,8 @@ Options:
   --snapshot FILE      a snapshot to audit (repeatable)
   --region R           audit the live APIs of region R (repeatable)
   --api ID             only this API of the live regions (repeatable)
+  --timeout T          stop a live walk after T (90s, 15m, 1h; default 15m): what is
+                       not read by then is listed and the audit is incomplete (exit 3)
   --format F           text (default) | json | sarif
   --min-severity S     report only findings at or above S (default info)
   --fail-on S          exit 1 when a finding at or above S is reported (default high;
@@ -45,6 +47,7 @@ export const auditCommand: Command = {
       snapshot: { type: 'string', multiple: true },
       region: { type: 'string', multiple: true },
       api: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
     });
     if (values.help) {
       io.stdout(HELP);
@@ -52,7 +55,7 @@ export const auditCommand: Command = {
     }
     const { format, minSeverity, failOn, rules, filters } = await readReportOptions(values);
     const files = values.snapshot ?? [];
-    const live = liveScope(values.region, values.api);
+    const live = liveScope(values.region, values.api, values.timeout);
     if (files.length === 0 && live === undefined) throw new UsageError('audit needs at least one --snapshot FILE or --region R (see --help)');
 
     const inputs: AuditInput[] = [];

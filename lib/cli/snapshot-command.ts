@@ -16,6 +16,8 @@ AWS_ENDPOINT_URL_APIGATEWAYV2 points it at an emulator.
 Options:
   --region R    the region to read (one: a snapshot holds one account and region)
   --api ID      only this API (repeatable)
+  --timeout T   stop after T (90s, 15m, 1h; default 15m); what is not read by then is
+                listed and the snapshot is incomplete (exit 3)
   --out FILE    where to write the snapshot
   -h, --help    this help
 
@@ -32,12 +34,13 @@ export const snapshotCommand: Command = {
       region: { type: 'string', multiple: true },
       api: { type: 'string', multiple: true },
       out: { type: 'string' },
+      timeout: { type: 'string' },
     });
     if (values.help) {
       io.stdout(HELP);
       return EXIT.CLEAN;
     }
-    const scope = liveScope(values.region, values.api);
+    const scope = liveScope(values.region, values.api, values.timeout);
     if (scope?.regions.length !== 1) throw new UsageError('snapshot needs exactly one --region R: a snapshot holds one account and region');
     const out = values.out;
     if (out === undefined) throw new UsageError('snapshot needs --out FILE');
