@@ -1,5 +1,14 @@
 import { main } from './cli/main';
 
+/**
+ * A reader that stops early (`apigw-audit rules | head`) closes the pipe: not an error of
+ * the run, so the process ends quietly with the code it has, instead of dying on EPIPE.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 /** The `apigw-audit` binary: wires the CLI to the process. */
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

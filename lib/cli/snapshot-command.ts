@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeSnapshotFile } from '../collect/write-snapshot';
 import type { Command } from './command';
@@ -48,6 +48,7 @@ export const snapshotCommand: Command = {
     await access(dirname(resolve(out)), constants.W_OK).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot write ${out} (${error.code ?? error.message})`);
     });
+    if ((await stat(out).catch(() => undefined))?.isDirectory() === true) throw new UsageError(`--out ${out} is a directory; give a file name, e.g. ${out.replace(/\/+$/, '')}/snapshot.json`);
 
     const [result] = await collectLive(scope, io);
     if (result === undefined) throw new Error('collectLive returned no result for its one region');
