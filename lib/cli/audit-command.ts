@@ -63,11 +63,11 @@ export const auditCommand: Command = {
     for (const file of files) {
       const loaded = await loadSnapshotFile(file);
       inputs.push({ snapshot: loaded.snapshot });
-      warnings.push(...loaded.warnings);
+      for (const warning of loaded.warnings) warnings.push(warning);
     }
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
-    if (live !== undefined) inputs.push(...(await collectLive(live, io)).map(({ snapshot, errors, complete }) => ({ snapshot, errors, complete })));
+    if (live !== undefined) for (const { snapshot, errors, complete } of await collectLive(live, io)) inputs.push({ snapshot, errors, complete });
     const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, new Date());
     writeReport(format, result, { rules: rules.map(({ rule }) => rule), warnings, suppressions }, io);
     return gateExitCode(result, failOn);
