@@ -1,6 +1,7 @@
 import { collectRegions } from '../collect/collect-regions';
 import type { CollectResult } from '../collect/collect-account';
 import type { CliIo } from './command';
+import { oneLine } from '../report/escape';
 import { UsageError } from './exit-codes';
 import { ProgressLine } from './progress-line';
 
@@ -64,7 +65,7 @@ export async function collectLive(scope: LiveScope, io: CliIo): Promise<CollectR
     progress.clear();
   }
   for (const { snapshot, warnings } of results) {
-    for (const warning of warnings) io.stderr(`warning: ${snapshot.region}: ${warning.operation} ${warning.apiId}: ${warning.message}\n`);
+    for (const warning of warnings) io.stderr(`${oneLine(`warning: ${snapshot.region}: ${warning.operation} ${warning.apiId}: ${warning.message}`)}\n`);
   }
   return results;
 }

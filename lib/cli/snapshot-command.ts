@@ -1,6 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeSnapshotFile } from '../collect/write-snapshot';
+import { oneLine } from '../report/escape';
 import type { Command } from './command';
 import { EXIT, UsageError } from './exit-codes';
 import { collectLive, liveScope } from './live-collect';
@@ -53,7 +54,8 @@ export const snapshotCommand: Command = {
     const [result] = await collectLive(scope, io);
     if (result === undefined) throw new Error('collectLive returned no result for its one region');
     await writeSnapshotFile(out, result.snapshot);
-    for (const error of result.errors) io.stderr(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}\n`);
+    // A message may quote what the endpoint answered: one line, escapes written out.
+    for (const error of result.errors) io.stderr(`${oneLine(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}`)}\n`);
     const { calls, throttled } = result.stats;
     const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const state = result.complete ? 'snapshot complete' : `snapshot INCOMPLETE: ${count(result.errors.length, 'error')} (on stderr)`;

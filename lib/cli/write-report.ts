@@ -1,5 +1,6 @@
 import type { AuditResult } from '../engine/audit-result';
 import type { SnapshotWarning } from '../model/load-snapshot';
+import { oneLine } from '../report/escape';
 import { formatJson } from '../report/format-json';
 import { formatText } from '../report/format-text';
 import { formatSarif } from '../report/sarif';
@@ -26,5 +27,6 @@ export function writeReport(format: ReportFormat, result: AuditResult, { rules, 
 
 /** Snapshot and scan warnings (fields the rules cannot read, values a scan could not resolve) on stderr. */
 export function printWarnings(warnings: readonly SnapshotWarning[], io: CliIo): void {
-  for (const warning of warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
+  // Field names and paths come from the files: one line each, escapes written out.
+  for (const warning of warnings) io.stderr(`${oneLine(`warning: ${warning.file}: ${warning.path}: ${warning.message}`)}\n`);
 }

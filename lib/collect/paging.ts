@@ -1,6 +1,6 @@
 /**
  * Page size for every list call. The model types MaxResults as a string and documents no
- * maximum for API Gateway V2 (aws-facts.md 1.1: unsourced). Every page costs one token of a
+ * maximum for API Gateway V2 (no documented maximum). Every page costs one token of a
  * 10/s quota, so pages should be large; but a value above the service's undocumented limit
  * could turn every list call into a BadRequestException. 100 is a fifth of the 500 that
  * API Gateway's v1 list calls document as their `limit` maximum (an analogy, not a V2 fact),

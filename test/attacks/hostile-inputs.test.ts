@@ -77,6 +77,15 @@ describe('snapshots', () => {
     );
   });
 
+  test('a field name with newlines and escapes is warned about on one line, escapes written out', async () => {
+    const file = write('escapes.json', JSON.stringify({ apis: [{ ApiId: 'a1', ['x\n== CRITICAL ==\x1b]0;owned\x07']: 1 }] }));
+    const run = await runCli('audit', '--snapshot', file);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('warning:'))).toHaveLength(1);
+    expect(run.stderr).toContain('x\\n== CRITICAL ==\\x1b]0;owned\\x07');
+    expect(run.stderr).not.toMatch(/\x1b/);
+  });
+
   test('deeply nested JSON is refused or read, never a stack overflow', async () => {
     const file = write('deep.json', `{"apis":[{"ApiId":"a1","Tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`);
     const run = await runCli('audit', '--snapshot', file);
