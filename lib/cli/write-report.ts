@@ -21,8 +21,8 @@ export interface ReportContext {
 
 /** Prints a result in the chosen format on stdout (text shows suppressions as counts and stderr notes). */
 export function writeReport(format: ReportFormat, result: AuditResult, { rules, warnings, suppressions }: ReportContext, io: CliIo): void {
-  if (format === 'sarif') io.stdout(formatSarif(result, rules));
-  else io.stdout(format === 'json' ? formatJson(result, warnings, suppressions) : formatText(result));
+  if (format === 'text') return void io.stdout(formatText(result));
+  for (const piece of format === 'sarif' ? formatSarif(result, rules) : formatJson(result, warnings, suppressions)) io.stdout(piece);
 }
 
 /** Snapshot and scan warnings (fields the rules cannot read, values a scan could not resolve) on stderr. */

@@ -4,6 +4,7 @@ import type { Finding, SourceLocation } from '../model/finding';
 import type { Severity } from '../model/severity';
 import type { Rule } from '../rules/rule';
 import packageJson from '../../package.json';
+import { jsonPieces } from './json-pieces';
 
 /**
  * GitHub code scanning's `security-severity` (a score 0.0-10.0, bucketed as critical > 9.0,
@@ -25,7 +26,7 @@ export const FINGERPRINT_KEY = 'apigwAuditFinding/v1';
  * relative to the working directory, which in CI is the repository root). Errors that made the
  * scan incomplete are tool execution notifications, so the upload still shows them.
  */
-export function formatSarif(result: AuditResult, rules: readonly Rule[]): string {
+export function formatSarif(result: AuditResult, rules: readonly Rule[]): string[] {
   const index = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -54,7 +55,8 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[]): string
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // In pieces (json-pieces.ts): a million results do not fit in one string.
+  return jsonPieces(log);
 }
 
 function descriptor({ meta }: Rule): ReportingDescriptor {

@@ -88,8 +88,8 @@ test('every rule fires on the seeded account, so every rule is exercised', () =>
 
 test.each([
   ['text', () => formatText(result)],
-  ['JSON', () => formatJson(result)],
-  ['SARIF', () => formatSarif(result, RULES)],
+  ['JSON', () => formatJson(result).join('')],
+  ['SARIF', () => formatSarif(result, RULES).join('')],
 ])('the %s report holds no seeded secret', (_format, render) => {
   const output = render();
   expect(output.length).toBeGreaterThan(1000);
