@@ -58,6 +58,8 @@ test('the function: Node.js 22 on arm64, Lambda maximum timeout, configured from
     Runtime: 'nodejs22.x',
     Architectures: ['arm64'],
     Timeout: 900,
+    // Sized from docs/scale.md (npm run bench:scale): 1,000,000 integration responses.
+    MemorySize: 6144,
     Role: { 'Fn::GetAtt': ['AuditRole', 'Arn'] },
     Environment: {
       Variables: {
@@ -70,6 +72,7 @@ test('the function: Node.js 22 on arm64, Lambda maximum timeout, configured from
         STATE_RETENTION_DAYS: '90',
         SUPPRESSIONS_FILE: 'dist/suppressions.json',
         POWERTOOLS_SERVICE_NAME: 'apigw-audit-dev',
+        NODE_OPTIONS: '--max-old-space-size=5120',
       },
     },
   });
