@@ -38,13 +38,16 @@ const MAX_RESERVE_MS = 60_000;
  * answered in 30 s is failing.
  */
 const MAX_TRACKING_MS = 30_000;
+/** Kept back after the walk for logging every finding and publishing, before tracking gets half of the rest. */
+const AFTER_TRACKING_MS = 5_000;
 
 /**
  * One audit run of the deployed function: validate the event (before any AWS call), collect
  * each region until the deadline, evaluate, compare with the state of earlier runs (within a
  * time limit, falling back to "change tracking failed"), write every finding to CloudWatch
- * with where it stands, then the summary and the metrics, and only then alert. A digest SNS refuses fails the invocation, after the findings are safely
- * in the logs; a state table that fails does not (the digest then lists every finding).
+ * with where it stands, then the summary and the metrics, and only then alert. A digest SNS
+ * refuses fails the invocation, after the findings are safely in the logs; a state table that
+ * fails does not (the digest then lists every finding).
  */
 export async function auditFromLambda(event: unknown, context: Context, deps: AuditRunDependencies): Promise<AuditResponse> {
   const { settings, logger, metrics } = deps;
@@ -63,7 +66,7 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
   );
   const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: settings.accountId }, errors: run.errors, complete: run.complete }));
   const result = runAudit(inputs, settings.rules, request.minSeverity);
-  const trackingMs = Math.max(1_000, Math.min(MAX_TRACKING_MS, (context.getRemainingTimeInMillis() - 5_000) / 2));
+  const trackingMs = Math.max(1_000, Math.min(MAX_TRACKING_MS, (context.getRemainingTimeInMillis() - AFTER_TRACKING_MS) / 2));
   // Bounded, and never throws: the finding lines below are always written, before any alert.
   const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays, timeoutMs: trackingMs });
   const changeTracking = trackingSummary(tracked);

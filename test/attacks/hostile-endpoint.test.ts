@@ -1,4 +1,4 @@
-import { collectAccount } from '../../lib/collect/collect-account';
+import { collectAccount, type CollectOptions } from '../../lib/collect/collect-account';
 import { MAX_PAGES } from '../../lib/collect/paging';
 import { QUICK_BACKOFF, UNLIMITED } from '../collect/live-walk';
 import { runCli } from '../support/run-cli';
@@ -10,7 +10,7 @@ import { against } from './hostile-server';
  * test asserts that the walk ended and how, not how fast.
  */
 const SHORT = { connectionTimeoutMs: 500, requestTimeoutMs: 500, idleTimeoutMs: 500, attemptTimeoutMs: 1_000, maxBodyBytes: 1024 * 1024 };
-const walk = (extra: Parameters<typeof collectAccount>[0] extends infer O ? Partial<O> : never = {}) =>
+const walk = (extra: Partial<CollectOptions> = {}) =>
   collectAccount({ region: 'eu-west-1', ...UNLIMITED, backoff: QUICK_BACKOFF, maxAttempts: 2, attemptBounds: SHORT, ...extra });
 
 describe('one attempt is bounded, and a bound is a retryable failure', () => {
