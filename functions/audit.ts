@@ -3,6 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { boundedHttpHandler } from '../lib/collect/bounded-http-handler';
 import { readLambdaSettings } from '../lib/config/lambda-settings';
 import { auditFromLambda } from '../lib/lambda/audit-run';
 import { logger, metrics } from '../lib/lambda/powertools';
@@ -12,7 +13,7 @@ import { createSecurityHubClient } from '../lib/securityhub/client';
 // Read at cold start: a bad deploy param fails the first invocation with the variable's name.
 const settings = readLambdaSettings(process.env);
 // No endpoint here: AWS_ENDPOINT_URL(_SNS) reaches an emulator through the SDK's own resolution.
-const sns = new SNSClient({ region: settings.topicRegion });
+const sns = new SNSClient({ region: settings.topicRegion, requestHandler: boundedHttpHandler() });
 // The suppression file and the state store, once per container, at its first invocation.
 let tracking: Promise<TrackingSetup> | undefined;
 const trackingSetup = () => (tracking ??= prepareTracking(settings));

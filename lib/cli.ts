@@ -5,6 +5,14 @@ import { main } from './cli/main';
 // 20, which it supports (package.json "engines"). Set before any command loads the SDK; a
 // user's own setting wins.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+/**
+ * A reader that stops early (`apigw-audit rules | head`) closes the pipe: not an error of
+ * the run, so the process ends quietly with the code it has, instead of dying on EPIPE.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 /** The `apigw-audit` binary: wires the CLI to the process. */
 main(process.argv.slice(2), {

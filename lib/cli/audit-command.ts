@@ -24,6 +24,8 @@ Options:
   --api ID             only this API of the live regions (repeatable)
   --max-rate N         at most N requests/s per region (default 10, the quota, shared
                        with every caller of the account; the walk backs off when throttled)
+  --timeout T          stop a live walk after T (90s, 15m, 1h; default 15m): what is
+                       not read by then is listed and the audit is incomplete (exit 3)
   --format F           text (default) | json | sarif | asff (Security Hub's
                        BatchImportFindings body) | ocsf (OCSF Detection Findings)
   --min-severity S     report only findings at or above S (default info)
@@ -54,6 +56,7 @@ export const auditCommand: Command = {
       api: { type: 'string', multiple: true },
       strict: { type: 'boolean' },
       'max-rate': { type: 'string' },
+      timeout: { type: 'string' },
     });
     if (values.help) {
       io.stdout(HELP);
@@ -61,7 +64,7 @@ export const auditCommand: Command = {
     }
     const { format, minSeverity, failOn, rules, filters } = await readReportOptions(values);
     const files = values.snapshot ?? [];
-    const live = liveScope(values.region, values.api, values['max-rate']);
+    const live = liveScope(values.region, values.api, values['max-rate'], values.timeout);
     if (files.length === 0 && live === undefined) throw new UsageError('audit needs at least one --snapshot FILE or --region R (see --help)');
 
     const loaded: LoadedSnapshot[] = [];
@@ -70,7 +73,7 @@ export const auditCommand: Command = {
     const warnings = loaded.flatMap((snapshot) => snapshot.warnings);
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
-    if (live !== undefined) inputs.push(...(await collectLive(live, io)).map(({ snapshot, errors, complete }) => ({ snapshot, errors, complete })));
+    if (live !== undefined) for (const { snapshot, errors, complete } of await collectLive(live, io)) inputs.push({ snapshot, errors, complete });
     const now = new Date();
     const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, now);
     const verdict = gate(result, failOn, values.strict === true ? warnings.length : 0);

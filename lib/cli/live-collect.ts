@@ -2,14 +2,33 @@ import { parseMaxRate } from '../collect/adaptive-rate';
 import { collectRegions } from '../collect/collect-regions';
 import type { CollectResult } from '../collect/collect-account';
 import type { CliIo } from './command';
+import { oneLine } from '../report/escape';
 import { UsageError } from './exit-codes';
 import { ProgressLine } from './progress-line';
 
-/** `--region R ...`, `--api ID ...` and `--max-rate N`: what a live walk reads, and how fast at most. */
+/** `--region R ...`, `--api ID ...`, `--max-rate N` and `--timeout T`: what a live walk reads, how fast at most, and for how long. */
 export interface LiveScope {
   regions: string[];
   apiIds: string[];
   maxRate?: number;
+  timeoutMs: number;
+}
+
+/**
+ * A walk's default time limit: Lambda's maximum, which the deployed auditor lives with too.
+ * At the quota's 10 calls/s that is about 9,000 calls, an account of several hundred APIs.
+ */
+export const DEFAULT_TIMEOUT = '15m';
+/** A day: a longer walk is a mistake, and `setTimeout` cannot wait past 24.8 days anyway. */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `--timeout`: `90s`, `15m`, `1h`, or plain seconds. */
+export function parseTimeout(text: string): number {
+  const match = /^(\d{1,9})(ms|s|m|h)?$/.exec(text.trim());
+  const ms = match === null ? Number.NaN : Number(match[1]) * UNIT_MS[match[2] ?? 's']!;
+  if (!(ms > 0 && ms <= MAX_TIMEOUT_MS)) throw new UsageError(`--timeout must be a duration from 1ms to 24h such as 90s, 15m or 1h; got "${text}"`);
+  return ms;
 }
 
 /**
@@ -19,7 +38,7 @@ export interface LiveScope {
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** Checks the live options; undefined when no region asks for a live walk. */
-export function liveScope(regions: readonly string[] = [], apiIds: readonly string[] = [], maxRateText?: string): LiveScope | undefined {
+export function liveScope(regions: readonly string[] = [], apiIds: readonly string[] = [], maxRateText?: string, timeout = DEFAULT_TIMEOUT): LiveScope | undefined {
   const bad = regions.find((region) => !REGION.test(region));
   if (bad !== undefined) throw new UsageError(`--region must be a region name such as eu-west-1; got "${bad}"`);
   const maxRate = maxRateText === undefined ? undefined : parseMaxRate(maxRateText);
@@ -29,7 +48,7 @@ export function liveScope(regions: readonly string[] = [], apiIds: readonly stri
     if (maxRate !== undefined) throw new UsageError('--max-rate needs --region: it paces the walk of a live account');
     return undefined;
   }
-  return { regions: [...new Set(regions)], apiIds: [...new Set(apiIds)], ...(maxRate === undefined ? {} : { maxRate }) };
+  return { regions: [...new Set(regions)], apiIds: [...new Set(apiIds)], ...(maxRate === undefined ? {} : { maxRate }), timeoutMs: parseTimeout(timeout) };
 }
 
 /**
@@ -44,13 +63,15 @@ export async function collectLive(scope: LiveScope, io: CliIo): Promise<CollectR
     results = await collectRegions(scope.regions, {
       ...(scope.apiIds.length === 0 ? {} : { apiIds: scope.apiIds }),
       ...(scope.maxRate === undefined ? {} : { ratePerSecond: scope.maxRate }),
+      // At it, calls in flight are aborted and every API not read is an error: exit 3, never a hang.
+      deadline: Date.now() + scope.timeoutMs,
       onProgress: (region, update) => progress.update(region, update),
     });
   } finally {
     progress.clear();
   }
   for (const { snapshot, warnings } of results) {
-    for (const warning of warnings) io.stderr(`warning: ${snapshot.region}: ${warning.operation} ${warning.apiId}: ${warning.message}\n`);
+    for (const warning of warnings) io.stderr(`${oneLine(`warning: ${snapshot.region}: ${warning.operation} ${warning.apiId}: ${warning.message}`)}\n`);
   }
   return results;
 }

@@ -1,6 +1,7 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeSnapshotFile } from '../collect/write-snapshot';
+import { oneLine } from '../report/escape';
 import type { Command } from './command';
 import { EXIT, UsageError } from './exit-codes';
 import { collectLive, liveScope } from './live-collect';
@@ -17,6 +18,8 @@ Options:
   --region R    the region to read (one: a snapshot holds one account and region)
   --api ID      only this API (repeatable)
   --max-rate N  at most N requests/s (default 10, the quota; backs off when throttled)
+  --timeout T   stop after T (90s, 15m, 1h; default 15m); what is not read by then is
+                listed and the snapshot is incomplete (exit 3)
   --out FILE    where to write the snapshot
   -h, --help    this help
 
@@ -32,12 +35,13 @@ export const snapshotCommand: Command = {
       api: { type: 'string', multiple: true },
       'max-rate': { type: 'string' },
       out: { type: 'string' },
+      timeout: { type: 'string' },
     });
     if (values.help) {
       io.stdout(HELP);
       return EXIT.CLEAN;
     }
-    const scope = liveScope(values.region, values.api, values['max-rate']);
+    const scope = liveScope(values.region, values.api, values['max-rate'], values.timeout);
     if (scope?.regions.length !== 1) throw new UsageError('snapshot needs exactly one --region R: a snapshot holds one account and region');
     const out = values.out;
     if (out === undefined) throw new UsageError('snapshot needs --out FILE');
@@ -45,11 +49,13 @@ export const snapshotCommand: Command = {
     await access(dirname(resolve(out)), constants.W_OK).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot write ${out} (${error.code ?? error.message})`);
     });
+    if ((await stat(out).catch(() => undefined))?.isDirectory() === true) throw new UsageError(`--out ${out} is a directory; give a file name, e.g. ${out.replace(/\/+$/, '')}/snapshot.json`);
 
     const [result] = await collectLive(scope, io);
     if (result === undefined) throw new Error('collectLive returned no result for its one region');
     await writeSnapshotFile(out, result.snapshot);
-    for (const error of result.errors) io.stderr(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}\n`);
+    // A message may quote what the endpoint answered: one line, escapes written out.
+    for (const error of result.errors) io.stderr(`${oneLine(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}`)}\n`);
     const { calls, throttled } = result.stats;
     const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const state = result.complete ? 'snapshot complete' : `snapshot INCOMPLETE: ${count(result.errors.length, 'error')} (on stderr)`;

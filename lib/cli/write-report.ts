@@ -3,6 +3,7 @@ import type { ActiveRule } from '../engine/evaluate';
 import type { Finding } from '../model/finding';
 import type { SnapshotWarning } from '../model/load-snapshot';
 import type { SnapshotPlace } from '../model/snapshot-places';
+import { oneLine } from '../report/escape';
 import { formatJson } from '../report/format-json';
 import { formatText } from '../report/format-text';
 import { formatSarif } from '../report/sarif';
@@ -34,10 +35,11 @@ export interface ReportContext {
 
 /** Prints a result in the chosen format on stdout (text shows suppressions as counts and stderr notes). */
 export function writeReport(format: ReportFormat, result: AuditResult, { rules, placeOf, printedWarnings, unresolved, suppressions, verdict, now }: ReportContext, io: CliIo): void {
-  if (format === 'sarif') io.stdout(formatSarif(result, rules, placeOf));
+  // SARIF and JSON come in pieces: a report of a million findings is more than one string holds.
+  if (format === 'sarif') for (const piece of formatSarif(result, rules, placeOf)) io.stdout(piece);
   else if (format === 'asff') io.stdout(asffOrUsageError(result, now));
   else if (format === 'ocsf') io.stdout(formatOcsf(result, now));
-  else if (format === 'json') io.stdout(formatJson(result, [...printedWarnings, ...unresolved], suppressions));
+  else if (format === 'json') for (const piece of formatJson(result, [...printedWarnings, ...unresolved], suppressions)) io.stdout(piece);
   else io.stdout(formatText(result, { exitReason: verdict.reason, warnings: printedWarnings.length, unresolved }));
 }
 
@@ -53,5 +55,6 @@ function asffOrUsageError(result: AuditResult, now: Date): string {
 
 /** Snapshot and scan warnings (fields the rules cannot read, values a scan could not resolve) on stderr. */
 export function printWarnings(warnings: readonly SnapshotWarning[], io: CliIo): void {
-  for (const warning of warnings) io.stderr(`warning: ${warning.file}: ${warning.path}: ${warning.message}\n`);
+  // Field names and paths come from the files: one line each, escapes written out.
+  for (const warning of warnings) io.stderr(`${oneLine(`warning: ${warning.file}: ${warning.path}: ${warning.message}`)}\n`);
 }

@@ -1,10 +1,14 @@
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { AdaptiveRetryStrategy } from '@smithy/core/retry';
+import { boundedHttpHandler, type AttemptBounds } from './bounded-http-handler';
 
 export interface ClientOptions {
   region: string;
   maxAttempts: number;
   retryStrategy: AdaptiveRetryStrategy;
+  /** Aborts every call in flight: the run's deadline. */
+  signal?: AbortSignal;
+  attemptBounds?: Partial<AttemptBounds>;
 }
 
 /**
@@ -19,7 +23,10 @@ export function createApiGatewayClient(options: ClientOptions): ApiGatewayV2Clie
     retryStrategy: options.retryStrategy,
     // The strategy decides; this only keeps the `amz-sdk-request: attempt=n; max=m` header true.
     maxAttempts: options.maxAttempts,
-    // A stalled connection becomes a retryable timeout instead of hanging the walk.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    // A stalled or trickling connection becomes a retryable timeout instead of hanging the walk.
+    requestHandler: boundedHttpHandler({
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.attemptBounds === undefined ? {} : { bounds: options.attemptBounds }),
+    }),
   });
 }

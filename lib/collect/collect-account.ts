@@ -11,6 +11,7 @@ import type { AuditError } from '../model/finding';
 import type { Snapshot, SnapshotApi, SnapshotIntegration, SnapshotRoute } from '../model/snapshot';
 import { AdaptiveRate, QUOTA_BURST, QUOTA_RATE_PER_SECOND } from './adaptive-rate';
 import { attemptsOf, describeCallError, isNotFound } from './call-error';
+import type { AttemptBounds } from './bounded-http-handler';
 import { createApiGatewayClient } from './client';
 import { systemClock, type Clock } from './clock';
 import { concurrencyLimit, type Limited } from './concurrency-limit';
@@ -40,8 +41,10 @@ export interface CollectOptions {
   burst?: number;
   /** Calls in flight at once, and APIs walked at once. */
   concurrency?: number;
-  /** Epoch ms. No call starts at or after it; every API not read by then is listed as an error. */
+  /** Epoch ms. No call starts at or after it, calls in flight are aborted at it; every API not read by then is listed as an error. */
   deadline?: number;
+  /** Timeouts of each HTTP attempt; for tests, which cannot wait for the defaults. */
+  attemptBounds?: Partial<AttemptBounds>;
   /**
    * Also read integration and route responses of HTTP APIs. They have none that AWS would
    * act on, so the default skips calls that cannot produce a finding; thorough mode finds
@@ -121,9 +124,17 @@ export async function collectAccount(options: CollectOptions): Promise<CollectRe
       stats.throttled += 1;
     },
   });
-  const client = createApiGatewayClient({ region: options.region, maxAttempts, retryStrategy });
+  // The time left by the walk's clock (the system's, but for tests), counted down in real time.
+  const deadlineSignal = options.deadline === undefined ? undefined : AbortSignal.timeout(Math.max(0, Math.ceil(options.deadline - clock.now())));
+  const client = createApiGatewayClient({
+    region: options.region,
+    maxAttempts,
+    retryStrategy,
+    ...(deadlineSignal === undefined ? {} : { signal: deadlineSignal }),
+    ...(options.attemptBounds === undefined ? {} : { attemptBounds: options.attemptBounds }),
+  });
   try {
-    const walk = new AccountWalk(client, options, stats);
+    const walk = new AccountWalk(client, options, stats, deadlineSignal);
     const apis = await walk.run();
     return {
       snapshot: { version: 1, region: options.region, capturedAt, apis },
@@ -166,6 +177,7 @@ class AccountWalk {
     private readonly client: ApiGatewayV2Client,
     private readonly options: CollectOptions,
     private readonly stats: CollectStats,
+    private readonly deadlineSignal: AbortSignal | undefined,
   ) {
     this.limit = concurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
   }
@@ -270,7 +282,8 @@ class AccountWalk {
     try {
       items = await listAll((request) => this.call(() => fetchPage(request)));
     } catch (error) {
-      if (error instanceof DeadlineReached) return { status: 'unreached', operation };
+      // Not started before the deadline, or aborted by it in flight.
+      if (error instanceof DeadlineReached || this.deadlineSignal?.aborted === true) return { status: 'unreached', operation };
       if (isNotFound(error)) return { status: 'gone', operation, error };
       this.fail(operation, apiId, describeCallError(error));
       return { status: 'failed' };

@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Snapshot } from '../model/snapshot';
 import { toSnapshotData } from './snapshot-data';
 
@@ -14,10 +14,16 @@ export function serializeSnapshot(snapshot: Snapshot): string {
 
 /**
  * Writes through a temporary file and a rename, so an interrupted run never leaves a
- * half-written snapshot where a complete one is expected.
+ * half-written snapshot where a complete one is expected; a write or rename that fails
+ * removes the temporary file.
  */
 export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serializeSnapshot(snapshot), 'utf8');
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, serializeSnapshot(snapshot), 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

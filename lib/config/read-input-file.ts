@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readTextFile, UnreadableFile } from '../model/read-text-file';
 import { ConfigError } from './audit-config';
 
 /** Reads a file the user named (configuration, suppressions, baseline); failure names the file. */
 export async function readInputFile(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readTextFile(file);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof UnreadableFile) throw new ConfigError(`${file}: ${error.message}`);
+    throw error;
   }
 }

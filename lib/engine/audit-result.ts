@@ -1,4 +1,5 @@
 import type { AuditError, Finding } from '../model/finding';
+import { redactFields } from '../model/redact';
 import { SEVERITIES, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import { evaluate, type ActiveRule } from './evaluate';
@@ -49,8 +50,11 @@ export function runAudit(inputs: readonly AuditInput[], rules: readonly ActiveRu
   for (const input of inputs) {
     const evaluation = evaluate(input.snapshot, rules, minSeverity);
     const found = input.refine === undefined ? evaluation.findings : input.refine(evaluation.findings);
+    // Loops, not push(...spread): a spread of a million findings overflows the call stack.
     for (const finding of found) findings.push(finding);
-    for (const error of [...(input.errors ?? []), ...evaluation.errors]) errors.push(error);
+    // A collector error may quote what a server answered: redacted like the findings.
+    for (const error of input.errors ?? []) errors.push(redactFields(error));
+    for (const error of evaluation.errors) errors.push(error);
     complete &&= input.complete !== false && evaluation.errors.length === 0;
   }
   const sorted = sortFindings(findings);

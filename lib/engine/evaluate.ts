@@ -1,6 +1,7 @@
 import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
+import { redact, redactFields, secretFieldValues } from '../model/redact';
 import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
@@ -40,22 +41,29 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
   const errors: AuditError[] = [];
   const checksOf = checksByKind(rules.filter((active) => active.severityOverride === undefined || atLeast(active.severityOverride, minSeverity)));
 
-  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>): void {
+  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, own: object): void {
     // Built at most once per node and shared by its findings: most nodes have none, and a
     // node with several findings should not pay for (or hold) several copies.
     let resource: FindingResource | undefined;
+    // The credentials this node's own fields hold, looked for only once it has a finding.
+    let secrets: string[] | undefined;
     for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: (resource ??= describers[kind](node)).arn, apiId: node.api.ApiId, message: `rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}` });
+        secrets ??= secretFieldValues(own);
+        // Redacted here, once, so no output can repeat a credential an API or route name holds.
+        resource ??= redactFields(describers[kind](node), secrets);
+        errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resource.arn, apiId: node.api.ApiId, message: redact(`rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}`) });
         continue;
       }
       for (const problem of problems) {
         const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
         if (!atLeast(severity, minSeverity)) continue;
-        const finding = toFinding(active.rule, severity, problem, (resource ??= describers[kind](node)));
+        secrets ??= secretFieldValues(own);
+        resource ??= redactFields(describers[kind](node), secrets);
+        const finding = toFinding(active.rule, severity, problem, resource, secrets);
         findings.set(finding.fingerprint, finding);
       }
     }
@@ -64,23 +72,23 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
   for (const api of snapshot.apis) {
     const index = new ApiIndex(api);
     const apiNode = { api, index };
-    visit('api', apiNode);
+    visit('api', apiNode, api);
     for (const integration of api.integrations) {
       const integrationNode = { api, index, integration, routes: index.routesTargeting(integration) };
-      visit('integration', integrationNode);
+      visit('integration', integrationNode, integration);
       for (const response of integration.integrationResponses) {
         // Written out rather than spread from integrationNode: this runs once per response, and
         // V8 builds a literal several times faster than a spread copy.
         const node = { api, index, integration, routes: integrationNode.routes, response };
-        visit('integrationResponse', node);
+        visit('integrationResponse', node, response);
       }
     }
     for (const route of api.routes) {
       const routeNode = { api, index, route, integration: index.targetOf(route) };
-      visit('route', routeNode);
+      visit('route', routeNode, route);
       for (const response of route.routeResponses) {
         const node = { api, index, route, integration: routeNode.integration, response };
-        visit('routeResponse', node);
+        visit('routeResponse', node, response);
       }
     }
   }
@@ -104,16 +112,17 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource): Finding {
+function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, secrets: readonly string[]): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
     ruleKind: rule.meta.kind,
     severity,
     title: rule.meta.title,
-    message: problem.message,
+    // A rule quoting a value cannot know it is a credential: every finding is redacted here.
+    message: redact(problem.message, secrets),
     resource,
-    path: problem.path,
+    path: redact(problem.path, secrets),
     remediation: rule.meta.remediation,
     fingerprint: fingerprintOf(rule.meta.id, resource.arn, problem.path),
   };

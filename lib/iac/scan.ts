@@ -49,16 +49,17 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
       if (target.kind === 'snapshot') {
         const loaded = await loadSnapshotFile(target.path);
         inputs.push({ snapshot: loaded.snapshot });
-        warnings.push(...loaded.warnings);
+        for (const warning of loaded.warnings) warnings.push(warning);
         sources.push({ ...target, resources: countResources(loaded.snapshot.apis) });
         continue;
       }
       const document = await read(target, paths);
       const assembled = assemble(document);
       inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
-      inputs.push(...(document.errors ?? []).map(failedInput));
-      warnings.push(...assembled.warnings);
-      unresolved.push(...assembled.unresolved);
+      // Loops, not push(...spread): a hostile template can yield any number of each.
+      for (const error of document.errors ?? []) inputs.push(failedInput(error));
+      for (const warning of assembled.warnings) warnings.push(warning);
+      for (const value of assembled.unresolved) unresolved.push(value);
       sources.push({ ...target, resources: document.resources.length });
     } catch (error) {
       if (!(error instanceof IacError) && !(error instanceof SnapshotError)) throw error;

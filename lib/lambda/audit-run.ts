@@ -33,9 +33,17 @@ export interface AuditRunDependencies {
 
 /**
  * Time kept back from the collector's deadline for evaluating, tracking, logging and
- * publishing: a quarter of what is left, at most 30 s.
+ * publishing: a quarter of what is left, at most 60 s.
  */
-const MAX_RESERVE_MS = 30_000;
+const MAX_RESERVE_MS = 60_000;
+/**
+ * Change tracking's share of the time after the walk: it must end with time left to log every
+ * finding and publish the digest. The table answers in milliseconds; a table that has not
+ * answered in 30 s is failing.
+ */
+const MAX_TRACKING_MS = 30_000;
+/** Kept back after the walk for logging every finding and publishing, before tracking gets half of the rest. */
+const AFTER_TRACKING_MS = 5_000;
 
 /**
  * Time kept back after the Security Hub export's last attempt may start: that attempt (at most
@@ -45,10 +53,11 @@ const EXPORT_RESERVE_MS = 20_000;
 
 /**
  * One audit run of the deployed function: validate the event (before any AWS call), collect
- * each region until the deadline, evaluate, compare with the state of earlier runs, write
- * every finding to CloudWatch with where it stands, export them to Security Hub when enabled,
- * then the summary and the metrics, and only then alert. A digest SNS refuses fails the invocation, after the findings are safely
- * in the logs; a state table that fails does not (the digest then lists every finding).
+ * each region until the deadline, evaluate, compare with the state of earlier runs (within a
+ * time limit, falling back to "change tracking failed"), write every finding to CloudWatch
+ * with where it stands, export them to Security Hub when enabled, then the summary and the
+ * metrics, and only then alert. A digest SNS refuses fails the invocation, after the findings
+ * are safely in the logs; a state table that fails does not (the digest then lists every finding).
  */
 export async function auditFromLambda(event: unknown, context: Context, deps: AuditRunDependencies): Promise<AuditResponse> {
   const { settings, logger, metrics } = deps;
@@ -72,7 +81,9 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
   );
   const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: settings.accountId }, errors: run.errors, complete: run.complete }));
   const result = runAudit(inputs, settings.rules, request.minSeverity);
-  const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays });
+  const trackingMs = Math.max(1_000, Math.min(MAX_TRACKING_MS, (context.getRemainingTimeInMillis() - AFTER_TRACKING_MS) / 2));
+  // Bounded, and never throws: the finding lines below are always written, before any alert.
+  const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays, timeoutMs: trackingMs });
   const changeTracking = trackingSummary(tracked);
   const plan = planDigest(tracked, settings.alertMode, settings.alertThreshold);
   const unreached = collected.flatMap((run) => run.unreached);

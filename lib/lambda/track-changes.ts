@@ -25,15 +25,18 @@ export interface TrackChangesInput {
   request: AuditRequest;
   now: Date;
   retentionDays: number;
+  /** How long the table may take, load and save together, before the run goes on without it. */
+  timeoutMs: number;
 }
 
 /**
  * Classifies the run against the state table, and saves the new state unless it is a dry run.
  * The coverage comes from what the run read and every error it met, so a finding on an API or
  * a region the run could not read is never resolved. A table that fails (missing, denied,
- * unreachable) does not fail the run: the findings are still valid and still alerted.
+ * unreachable, or slower than `timeoutMs`) does not fail the run, nor does anything else that
+ * goes wrong here: the findings are still valid, still logged and still alerted.
  */
-export async function trackChanges(setup: TrackingSetup, { inputs, result, request, now, retentionDays }: TrackChangesInput): Promise<TrackedAudit> {
+export async function trackChanges(setup: TrackingSetup, { inputs, result, request, now, retentionDays, timeoutMs }: TrackChangesInput): Promise<TrackedAudit> {
   const runInput: RunInput = {
     findings: result.findings,
     coverage: coverageOf(inputs, result.errors, { narrowed: request.narrowed, minSeverity: request.minSeverity }),
@@ -42,11 +45,18 @@ export async function trackChanges(setup: TrackingSetup, { inputs, result, reque
     retentionDays,
   };
   if (setup.store === undefined) return { run: classifyRun(NO_STATE, runInput).run, tracking: { status: 'off' } };
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new StateStoreError(`change tracking did not finish within ${Math.round(timeoutMs / 1000)} s (the state table is slow or unreachable)`, 'deadline')), timeoutMs);
+  });
   try {
-    return { run: await trackFindings({ store: setup.store, readOnly: request.dryRun, ...runInput }), tracking: { status: 'on' } };
+    const run = await Promise.race([trackFindings({ store: setup.store, readOnly: request.dryRun, ...runInput }), outOfTime]);
+    return { run, tracking: { status: 'on' } };
   } catch (error) {
-    if (!(error instanceof StateStoreError)) throw error;
-    return { run: classifyRun(NO_STATE, runInput).run, tracking: { status: 'failed', error } };
+    const failure = error instanceof StateStoreError ? error : new StateStoreError(`change tracking failed: ${error instanceof Error ? error.message : String(error)}`, 'load', { cause: error });
+    return { run: classifyRun(NO_STATE, runInput).run, tracking: { status: 'failed', error: failure } };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

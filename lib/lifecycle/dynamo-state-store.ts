@@ -1,4 +1,5 @@
 import { BatchWriteItemCommand, DynamoDBClient, QueryCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { boundedHttpHandler } from '../collect/bounded-http-handler';
 import { putInBatches } from './batch-write';
 import { findingsPartition, type Item, markItem, META_PARTITION, metaFromItems, recordFromItem, recordItem, runItem } from './state-table';
 import { StateStoreError, type StateStore, type StoredState } from './state-store';
@@ -13,7 +14,7 @@ export function createDynamoStateStore(tableName: string): StateStore {
   // A table endpoint that accepts connections but never answers must not hold the run until
   // Lambda's timeout, before a single finding is logged: fail the call, and the run alerts
   // without change tracking.
-  const client = new DynamoDBClient({ requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 } });
+  const client = new DynamoDBClient({ requestHandler: boundedHttpHandler() });
 
   async function queryPartition(pk: string): Promise<Item[]> {
     const items: Item[] = [];
@@ -30,7 +31,7 @@ export function createDynamoStateStore(tableName: string): StateStore {
           ExclusiveStartKey: start,
         }),
       );
-      items.push(...(page.Items ?? []));
+      for (const item of page.Items ?? []) items.push(item);
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
     return items;

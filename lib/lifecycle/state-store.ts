@@ -32,7 +32,8 @@ export class StateStoreError extends Error {
 
   constructor(
     message: string,
-    readonly operation: 'load' | 'save',
+    /** `deadline`: the load or the save had not finished when change tracking's time ran out. */
+    readonly operation: 'load' | 'save' | 'deadline',
     options?: { cause?: unknown },
   ) {
     super(message, options);

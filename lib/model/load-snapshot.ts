@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { isKnownField, KNOWN_FIELDS, suggestField, type ResourceKind } from './known-fields';
+import { readTextFile, UnreadableFile } from './read-text-file';
 import type { Snapshot } from './snapshot';
 import { snapshotSchema } from './snapshot-schema';
 
@@ -32,9 +32,10 @@ export interface LoadedSnapshot {
 export async function loadSnapshotFile(file: string): Promise<LoadedSnapshot> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
-    throw new SnapshotError(file, '$', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof UnreadableFile) throw new SnapshotError(file, '$', error.message);
+    throw error;
   }
   return parseSnapshot(text, file);
 }
@@ -46,7 +47,35 @@ export function parseSnapshot(text: string, file: string): LoadedSnapshot {
   const result = snapshotSchema.safeParse(json);
   if (!result.success) throw schemaError(json, result.error, file);
   const snapshot = result.data as Snapshot;
+  rejectDuplicateIds(snapshot, file);
   return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file) };
+}
+
+/**
+ * Two resources with one id would share ARNs and fingerprints, and their findings would
+ * silently merge: the second occurrence is an error naming both. Ids are unique where AWS
+ * makes them unique: APIs in the file, integrations and routes in their API, responses in
+ * their integration or route.
+ */
+function rejectDuplicateIds(snapshot: Snapshot, file: string): void {
+  const unique = <T>(items: readonly T[], idOf: (item: T) => string, idField: string, pathOf: (index: number) => (string | number)[]) => {
+    const first = new Map<string, number>();
+    items.forEach((item, index) => {
+      const id = idOf(item);
+      const earlier = first.get(id);
+      if (earlier !== undefined) throw new SnapshotError(file, jsonPath([...pathOf(index), idField]), `duplicate ${idField} ${JSON.stringify(id)}: ${jsonPath(pathOf(earlier))} has it too`);
+      first.set(id, index);
+    });
+  };
+  unique(snapshot.apis, (api) => api.ApiId, 'ApiId', (a) => ['apis', a]);
+  snapshot.apis.forEach((api, a) => {
+    unique(api.integrations, (integration) => integration.IntegrationId, 'IntegrationId', (i) => ['apis', a, 'integrations', i]);
+    unique(api.routes, (route) => route.RouteId, 'RouteId', (r) => ['apis', a, 'routes', r]);
+    api.integrations.forEach((integration, i) =>
+      unique(integration.integrationResponses, (response) => response.IntegrationResponseId, 'IntegrationResponseId', (r) => ['apis', a, 'integrations', i, 'integrationResponses', r]),
+    );
+    api.routes.forEach((route, r) => unique(route.routeResponses, (response) => response.RouteResponseId, 'RouteResponseId', (rr) => ['apis', a, 'routes', r, 'routeResponses', rr]));
+  });
 }
 
 /** Infrastructure code given where a snapshot belongs: the command that reads it. */

@@ -2,6 +2,7 @@ import { severityRank, type Severity } from '../model/severity';
 import type { ClassifiedFinding } from '../lifecycle/classify-run';
 import type { FindingRecord } from '../lifecycle/finding-record';
 import { describeEntry } from '../suppressions/suppression-entry';
+import { oneLine, shortName } from './escape';
 import { resourceLabel } from './resource-label';
 
 /**
@@ -36,10 +37,10 @@ export function findingBlocks(findings: readonly ClassifiedFinding[], { section,
     return {
       group: groupOf(finding.severity, section),
       api: `${region ?? ''}/${apiId}`,
-      apiHeading: `${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`,
+      apiHeading: oneLine(`${shortName(apiName ?? apiId)} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`),
       text: entry([
         `  ${finding.ruleId} ${finding.rule} (${finding.ruleKind}): ${clip(finding.title)}`,
-        `    Resource:    ${resourceLabel(finding)} (${finding.resource.arn})`,
+        `    Resource:    ${clip(`${resourceLabel(finding)} (${finding.resource.arn})`)}`,
         ...(finding.path === '' ? [] : [`    Path:        ${clip(finding.path)}`]),
         `    Message:     ${clip(finding.message)}`,
         `    Remediation: ${clip(finding.remediation)}`,
@@ -58,10 +59,10 @@ export function resolvedBlocks(records: readonly FindingRecord[]): Block[] {
     group: groupOf(record.severity, 'RESOLVED'),
     api: `${record.region}/${record.apiId}`,
     // The record keeps no API name; the id and region identify it.
-    apiHeading: `API ${record.apiId}${record.region === '' ? '' : ` (${record.region})`}`,
+    apiHeading: oneLine(`API ${record.apiId}${record.region === '' ? '' : ` (${record.region})`}`),
     text: entry([
       `  ${record.ruleId}: ${clip(record.title)}`,
-      `    Resource:    ${resourceLabel({ resource: record })} (${record.arn})`,
+      `    Resource:    ${clip(`${resourceLabel({ resource: record })} (${record.arn})`)}`,
       `    Message:     ${clip(record.message)}`,
       `    Status:      resolved; first seen ${day(record.firstSeen)}, last seen ${day(record.lastSeen)}`,
     ]),
@@ -129,8 +130,10 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
+/** A field of the digest on one line (escape.ts), clipped: account-controlled text goes through here. */
 export function clip(text: string): string {
-  return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}… (clipped)` : text;
+  const safe = oneLine(text);
+  return safe.length > MAX_FIELD_CHARS ? `${safe.slice(0, MAX_FIELD_CHARS)}… (clipped)` : safe;
 }
 
 export function bytes(text: string): number {

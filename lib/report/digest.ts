@@ -77,11 +77,15 @@ export function buildDigest(input: DigestInput, maxBytes = SNS_MAX_MESSAGE_BYTES
   // The budget assumes the widest part label, so numbering the parts cannot overflow one. The
   // subject is counted too, though SNS may not count it: a margin, never an overflow.
   const widest = { index: 9_999, total: 9_999 };
-  const budget = maxBytes - attributeBytes(attributes) - bytes(subjectOf(input, widest)) - bytes(headerOf(input, widest));
+  // The header and the subject count every finding: worked out once, not once per part (a
+  // digest of a million findings has thousands of parts).
+  const header = headerLines(input);
+  const summary = subjectSummary(input.content);
+  const budget = maxBytes - attributeBytes(attributes) - bytes(subjectOf(input, summary, widest)) - bytes(headerOf(header, widest));
   const bodies = pack(blocksOf(input.content), budget);
   return bodies.map((body, index) => {
     const label = { index: index + 1, total: bodies.length };
-    return { subject: subjectOf(input, label), message: `${headerOf(input, label)}${body}`, attributes };
+    return { subject: subjectOf(input, summary, label), message: `${headerOf(header, label)}${body}`, attributes };
   });
 }
 
@@ -127,10 +131,10 @@ interface PartLabel {
 }
 
 /** e.g. `apigw-audit: 2 critical, 5 high | 123456789012 eu-west-1 | INCOMPLETE (1/2)`. */
-function subjectOf(input: DigestInput, label: PartLabel): string {
+function subjectOf(input: DigestInput, summary: string, label: PartLabel): string {
   const suffix = `${input.summary.complete ? '' : ' | INCOMPLETE'}${label.total > 1 ? ` (${label.index}/${label.total})` : ''}`;
   const regions = input.regions.length === 1 ? input.regions[0] : `${input.regions.length} regions`;
-  const subject = `apigw-audit: ${subjectSummary(input.content)} | ${input.accountId} ${regions}`;
+  const subject = `apigw-audit: ${summary} | ${input.accountId} ${regions}`;
   const room = SNS_MAX_SUBJECT_CHARS - suffix.length;
   // ASCII only: older SNS documentation asks for an ASCII subject.
   return `${subject.length > room ? `${subject.slice(0, room - 3)}...` : subject}${suffix}`;
@@ -157,17 +161,28 @@ function subjectSummary(content: DigestContent): string {
   }
 }
 
-function headerOf(input: DigestInput, label: PartLabel): string {
+/** The header of every part, before and after the line that numbers the part. */
+interface HeaderLines {
+  top: string[];
+  rest: string[];
+}
+
+function headerLines(input: DigestInput): HeaderLines {
   const { summary } = input;
-  const lines = [
+  const top = [
     ...openingLines(input),
     `Run started ${input.startedAt.toISOString()}; ${plural(summary.apisAudited, 'API')} audited with ${summary.rulesRun} rules.`,
   ];
-  if (label.total > 1) lines.push(`Part ${label.index} of ${label.total}.`);
-  if (!summary.complete) lines.push(...incompleteLines(input));
-  if (input.trackingProblem !== undefined) lines.push(trackingLine(input.trackingProblem, input.threshold));
-  lines.push(...expiredLines(input.expiredSuppressions ?? []), ...staleLines(input.staleSuppressions ?? []));
-  if (input.logsLink !== undefined) lines.push(`This run's log lines (CloudWatch Logs Insights): ${input.logsLink}`);
+  const rest: string[] = [];
+  if (!summary.complete) rest.push(...incompleteLines(input));
+  if (input.trackingProblem !== undefined) rest.push(trackingLine(input.trackingProblem, input.threshold));
+  rest.push(...expiredLines(input.expiredSuppressions ?? []), ...staleLines(input.staleSuppressions ?? []));
+  if (input.logsLink !== undefined) rest.push(`This run's log lines (CloudWatch Logs Insights): ${input.logsLink}`);
+  return { top, rest };
+}
+
+function headerOf({ top, rest }: HeaderLines, label: PartLabel): string {
+  const lines = label.total > 1 ? [...top, `Part ${label.index} of ${label.total}.`, ...rest] : [...top, ...rest];
   return `${lines.join('\n')}\n\n`;
 }
 

@@ -2,6 +2,7 @@ import type { AuditResult } from '../engine/audit-result';
 import type { Finding, SourceLocation } from '../model/finding';
 import type { SnapshotWarning } from '../model/load-snapshot';
 import { SEVERITIES } from '../model/severity';
+import { oneLine, shortName } from './escape';
 import { resourceLabel } from './resource-label';
 
 /** What the text report says beside the result. */
@@ -28,23 +29,24 @@ export function formatText(result: AuditResult, { exitReason, warnings, unresolv
   for (const group of groupByApi(result.findings)) {
     const first = group[0]!;
     const { apiName, apiId, protocolType, region } = first.resource;
-    lines.push(`${apiName ?? apiId} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`);
-    const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
+    // Account- and file-controlled values go through escape.ts: none can add a line.
+    lines.push(oneLine(`${shortName(apiName ?? apiId)} (${[apiId, protocolType, region].filter(Boolean).join(', ')})`));
+    const ruleWidth = group.reduce((widest, f) => Math.max(widest, f.ruleId.length), 0);
     for (const finding of group) {
-      const where = [resourceLabel(finding), finding.path].filter(Boolean).join('  ');
+      const where = oneLine([resourceLabel(finding), finding.path].filter(Boolean).join('  '));
       const entry = `${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(ruleWidth)}  ${where}`;
       lines.push(finding.location === undefined ? `  ${entry}` : `${locationLabel(finding.location)}  ${entry}`);
-      lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${finding.message}`);
+      lines.push(`  ${' '.repeat(8)} ${' '.repeat(ruleWidth)}  ${oneLine(finding.message)}`);
     }
     lines.push('');
   }
   lines.push(summaryLine(result));
   for (const error of result.errors) {
-    lines.push(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`);
+    lines.push(oneLine(`  error: ${[error.source, error.operation, error.apiId, error.ruleId].filter(Boolean).join(' ')}: ${error.message}`));
   }
   if (unresolved.length > 0) {
     lines.push(`${unresolved.length} unresolved value${unresolved.length === 1 ? '' : 's'} (no rule judges them):`);
-    for (const value of unresolved.slice(0, UNRESOLVED_LISTED)) lines.push(`  ${value.file}: ${value.path}: ${value.message}`);
+    for (const value of unresolved.slice(0, UNRESOLVED_LISTED)) lines.push(oneLine(`  ${value.file}: ${value.path}: ${value.message}`));
     if (unresolved.length > UNRESOLVED_LISTED) lines.push(`  ... and ${unresolved.length - UNRESOLVED_LISTED} more (--format json lists them all)`);
   }
   lines.push(`${exitReason}; ${warnings} warning${warnings === 1 ? '' : 's'}${warnings === 0 ? '' : ' (on stderr)'}.`);
@@ -63,16 +65,19 @@ export function summaryLine({ summary }: AuditResult): string {
   return `${findings} in ${summary.apisAudited} API${summary.apisAudited === 1 ? '' : 's'}, ${summary.rulesRun} rules; ${leftOut.length > 0 ? `${leftOut.join(', ')}; ` : ''}${state}.`;
 }
 
-/** `file:line:column`, in the form editors and terminals jump to. */
+/** `file:line:column`, in the form editors and terminals jump to (never shortened, or the link breaks). */
 function locationLabel(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
+  return oneLine(`${location.file}:${location.line}:${location.column}`);
 }
 
 function groupByApi(findings: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = `${finding.resource.region ?? ''}/${finding.resource.apiId}`;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    // Appended in place: copying the group for each finding is quadratic in a large API.
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [finding]);
+    else group.push(finding);
   }
   return [...groups.values()];
 }

@@ -6,6 +6,7 @@ import type { SnapshotPlace } from '../model/snapshot-places';
 import type { Severity } from '../model/severity';
 import packageJson from '../../package.json';
 import { rulePageUrl } from './rule-page-url';
+import { jsonPieces } from './json-pieces';
 
 /**
  * GitHub code scanning's `security-severity` (a score 0.0-10.0, bucketed as critical > 9.0,
@@ -27,7 +28,7 @@ export const FINGERPRINT_KEY = 'apigwAuditFinding/v1';
  * relative to the working directory, which in CI is the repository root). Errors that made the
  * scan incomplete are tool execution notifications, so the upload still shows them.
  */
-export function formatSarif(result: AuditResult, rules: readonly ActiveRule[], placeOf: (finding: Finding) => SnapshotPlace | undefined = () => undefined): string {
+export function formatSarif(result: AuditResult, rules: readonly ActiveRule[], placeOf: (finding: Finding) => SnapshotPlace | undefined = () => undefined): string[] {
   const index = new Map(rules.map(({ rule }, i) => [rule.meta.id, i]));
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -56,7 +57,8 @@ export function formatSarif(result: AuditResult, rules: readonly ActiveRule[], p
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // In pieces (json-pieces.ts): a million results do not fit in one string.
+  return jsonPieces(log);
 }
 
 /**

@@ -28,6 +28,6 @@ describe('listAll', () => {
 
   test('stops instead of looping forever when the same NextToken comes back', async () => {
     const { fetchPage } = pages({ Items: [1], NextToken: 'a' }, { Items: [2], NextToken: 'a' });
-    await expect(listAll(fetchPage)).rejects.toThrow('the service returned the same NextToken twice ("a")');
+    await expect(listAll(fetchPage)).rejects.toThrow('the service returned a NextToken it had already returned ("a") on page 2');
   });
 });

@@ -20,7 +20,7 @@ async function sarifOfFixtures(): Promise<{ log: Log; fingerprints: string[] }> 
     `${FIXTURES}/terraform/websocket-sqs-mistakes`,
     `${FIXTURES}/malformed/bad-yaml.yaml`,
   );
-  return { log: JSON.parse(formatSarif(result, RULES.map((rule) => ({ rule })))) as Log, fingerprints: result.findings.map((finding) => finding.fingerprint) };
+  return { log: JSON.parse(formatSarif(result, RULES.map((rule) => ({ rule }))).join('')) as Log, fingerprints: result.findings.map((finding) => finding.fingerprint) };
 }
 
 test('validates against the SARIF 2.1.0 schema', async () => {

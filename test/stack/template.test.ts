@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { REGION_PATTERN } from '../../lib/config/lambda-settings';
 import { STATE_TABLE_KEYS } from '../../lib/lifecycle/state-table';
 
 /**
@@ -57,6 +58,8 @@ test('the function: Node.js 22 on arm64, Lambda maximum timeout, configured from
     Runtime: 'nodejs22.x',
     Architectures: ['arm64'],
     Timeout: 900,
+    // Sized from docs/scale.md (npm run bench:scale): 1,000,000 integration responses.
+    MemorySize: 6144,
     Role: { 'Fn::GetAtt': ['AuditRole', 'Arn'] },
     Environment: {
       Variables: {
@@ -70,6 +73,7 @@ test('the function: Node.js 22 on arm64, Lambda maximum timeout, configured from
         SUPPRESSIONS_FILE: 'dist/suppressions.json',
         SECURITY_HUB: 'false',
         POWERTOOLS_SERVICE_NAME: 'apigw-audit-dev',
+        NODE_OPTIONS: '--max-old-space-size=5120',
       },
     },
   });
@@ -170,9 +174,11 @@ test('IAM: one role, and exactly these actions on exactly these resources', () =
     expect(statement.Condition).toBeUndefined();
   }
   const grants = statements.flatMap((statement) => list(statement.Action).map((action) => [action, list(statement.Resource)]));
+  // Only what the walk reads: no stages (stage variables), authorizers, models or exports.
   const apiGateway = ['eu-west-1', 'us-east-1'].flatMap((region) => [
     { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}::/apis` },
-    { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}::/apis/*` },
+    { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}::/apis/*/integrations*` },
+    { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}::/apis/*/routes*` },
   ]);
   expect(grants).toEqual([
     ['logs:CreateLogStream', [{ 'Fn::GetAtt': ['AuditLogGroup', 'Arn'] }]],
@@ -254,4 +260,22 @@ test('saved Logs Insights queries: findings of the last run by severity, one rul
   // The fields lib/lambda/run-log.ts writes on each finding line; the latest line per finding.
   expect(queries['apigw-audit-dev/new-this-week']!.QueryString).toMatch(/filter kind = "finding" and lifecycle in \["new", "open", "reopened"\] and ageDays < 7\n\| sort runStartedAt desc\n\| dedup fingerprint/);
   expect(queries['apigw-audit-dev/open-for-more-than-30-days']!.QueryString).toMatch(/filter kind = "finding" and lifecycle in \["open", "reopened"\] and ageDays > 30\n\| sort runStartedAt desc\n\| dedup fingerprint/);
+});
+
+describe('the regions param is checked when the stack is packaged', () => {
+  test('the packaging check and the cold-start check accept the same region names', () => {
+    // The CommonJS resolver serverless.yml loads, as it loads it.
+    const { REGION_PATTERN: packaging } = require('../../stack/param-regions.cjs') as { REGION_PATTERN: RegExp };
+    expect(packaging.source).toBe(REGION_PATTERN.source);
+  });
+
+  test.each([['*'], ['eu-west-1,*'], ['eu-west-1,not a region']])('regions=%s fails the packaging, naming the param, and grants nothing', async (regions) => {
+    const into = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
+    try {
+      await expect(slsPackage(into, `regions=${regions}`)).rejects.toMatchObject({ stdout: expect.stringContaining('param regions:') });
+      expect(existsSync(join(into, 'cloudformation-template-update-stack.json'))).toBe(false);
+    } finally {
+      rmSync(into, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

