@@ -118,9 +118,9 @@ describe('the command line', () => {
   });
 
   test('`rules | head` ends quietly when the reader closes the pipe before it is done', async () => {
-    expect(existsSync('dist/cli.cjs')).toBe(true);
+    expect(existsSync('dist/cli/cli.cjs')).toBe(true);
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['dist/cli.cjs', 'rules'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['bin/apigw-audit.cjs', 'rules'], { stdio: ['ignore', 'pipe', 'pipe'] });
       // The reader goes away before the first byte, as `head` does after its lines.
       child.stdout.destroy();
       let stderr = '';

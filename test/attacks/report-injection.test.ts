@@ -82,9 +82,9 @@ test('no route or response key of any characters adds a line to the text report'
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (suffix) => {
       // The key decides which rules fire: each finding is two lines, plus the API heading, a
-      // blank line, the summary and the final newline (format-text.ts).
+      // blank line, the summary, the exit line and the final newline (format-text.ts).
       const result = audit(account('chat', `ping${suffix}`, `/5\\d\\d/${suffix}`));
-      expect(lineCount(formatText(result, PLAIN_TEXT_REPORT))).toBe(2 * result.findings.length + 4 + result.errors.length);
+      expect(lineCount(formatText(result, PLAIN_TEXT_REPORT))).toBe(2 * result.findings.length + 5 + result.errors.length);
     }),
     { numRuns: 150 },
   );
