@@ -3,7 +3,7 @@ import { runAudit } from '../lib/engine/audit-result';
 import { invokeResponse } from '../lib/lambda/invoke-response';
 import { planDigest } from '../lib/lambda/digest-plan';
 import { logger } from '../lib/lambda/powertools';
-import { logResult } from '../lib/lambda/run-log';
+import { logFindings, logLifecycle } from '../lib/lambda/run-log';
 import { trackChanges, trackingSummary } from '../lib/lambda/track-changes';
 import { buildDigest } from '../lib/report/digest';
 import { formatJson } from '../lib/report/format-json';
@@ -41,8 +41,9 @@ async function main(): Promise<void> {
   const result = await stage('evaluate (runAudit)', () => runAudit([{ snapshot }], RULES.map((rule) => ({ rule }))), (audit) => `${audit.findings.length} findings`);
   const now = new Date();
   const request = { trigger: 'schedule' as const, regions: ['eu-west-1'], minSeverity: 'info' as const, dryRun: true, narrowed: false };
+  await stage('log every finding (Powertools, stdout)', () => logFindings(logger, result, []), () => `${result.findings.length} lines`);
   const tracked = await stage('classify (no state table)', () => trackChanges({ suppressions: [] }, { inputs: [{ snapshot }], result, request, now, retentionDays: 90, timeoutMs: 60_000 }), (run) => `${run.run.classified.length} classified`);
-  await stage('log every finding (Powertools, stdout)', () => logResult(logger, result, tracked, now, []), () => `${result.findings.length} lines`);
+  await stage('log where each finding stands', () => logLifecycle(logger, result, tracked, now), () => `${result.findings.length} lines`);
   const plan = planDigest(tracked, 'every-run', 'info');
   await stage(
     'SNS digest',

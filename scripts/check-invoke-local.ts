@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     const second = await run(`${asWritten} --data '{}'`, env);
     const again = logLines(second, 'finding');
     if (again.length !== findings.length) fail(`the second run logged ${again.length} findings, the first ${findings.length}`, second);
-    if (!again.every((line) => line.lifecycle === 'open' || line.lifecycle === 'suppressed')) fail('the second run did not find the first run\'s findings in the state table', second);
+    const standing = logLines(second, 'finding-lifecycle');
+    if (standing.length !== findings.length || !standing.every((line) => line.lifecycle === 'open' || line.lifecycle === 'suppressed')) fail('the second run did not find the first run\'s findings in the state table', second);
     if (sns.published.length !== 1) fail('the second run, with nothing changed, published a digest', second);
 
     process.stdout.write(`check-invoke-local: the README's invoke local ran twice: ${findings.length} findings logged, the baseline digest "${digest.subject}" published once\n`);

@@ -12,7 +12,7 @@ import { buildDigest, type DigestPart } from '../report/digest';
 import { resolveRequest, type AuditRequest } from './audit-request';
 import { planDigest } from './digest-plan';
 import { invokeResponse, type AuditResponse, type DigestOutcome } from './invoke-response';
-import { logResult, logSummary, runLogsLink } from './run-log';
+import { logFindings, logLifecycle, logSummary, runLogsLink } from './run-log';
 import { recordRunMetrics } from './run-metrics';
 import { exportToSecurityHub, type SecurityHubSummary } from './security-hub-export';
 import { trackChanges, trackingSummary } from './track-changes';
@@ -81,15 +81,17 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
   );
   const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: settings.accountId }, errors: run.errors, complete: run.complete }));
   const result = runAudit(inputs, settings.rules, request.minSeverity);
+  // Every finding has its line before anything that can stall or fail: tracking, export, alert.
+  logFindings(logger, result, collected.flatMap((run) => run.warnings));
   const trackingMs = Math.max(1_000, Math.min(MAX_TRACKING_MS, (context.getRemainingTimeInMillis() - AFTER_TRACKING_MS) / 2));
-  // Bounded, and never throws: the finding lines below are always written, before any alert.
+  // Bounded, and never throws: the lifecycle lines below are written before any alert.
   const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays, timeoutMs: trackingMs });
   const changeTracking = trackingSummary(tracked);
   const plan = planDigest(tracked, settings.alertMode, settings.alertThreshold);
   const unreached = collected.flatMap((run) => run.unreached);
   const durationMs = Date.now() - invokedAt;
 
-  logResult(logger, result, tracked, startedAt, collected.flatMap((run) => run.warnings));
+  logLifecycle(logger, result, tracked, startedAt);
   // After the findings are logged, before the summary and metrics that count its failures.
   const exportDeadline = Date.now() + context.getRemainingTimeInMillis() - EXPORT_RESERVE_MS;
   const exported =

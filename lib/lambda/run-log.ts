@@ -12,30 +12,52 @@ import type { SecurityHubSummary } from './security-hub-export';
 import type { TrackedAudit, TrackingSummary } from './track-changes';
 
 /**
- * The run's CloudWatch lines, one JSON object each, with a `kind` to filter on. A finding's
- * fields sit at the top level (Powertools reserves `message`, so the finding's message is the
- * line's message), which is what the saved Logs Insights queries in serverless.yml read:
- * `kind = "finding"`, `severity`, `ruleId`, `resource.arn`, `lifecycle`, `ageDays`, and
- * `runStartedAt`, which every line of a run carries (appended by the run) so queries can
- * group and order runs. Every finding is logged, suppressed ones too (with the entry and its
- * reason); findings the run resolved get a `finding-resolved` line each.
+ * The run's finding lines, written as soon as the findings are evaluated: before change
+ * tracking, the Security Hub export or the digest, so nothing that stalls or fails later can
+ * cost a finding its line. One JSON object each, with a `kind` to filter on; a finding's fields
+ * sit at the top level (Powertools reserves `message`, so the finding's message is the line's
+ * message), and `runStartedAt`, which every line of a run carries (appended by the run), lets
+ * queries group and order runs. Then the errors that kept the audit from being complete and
+ * the collector's warnings.
  */
-export function logResult(logger: Logger, result: AuditResult, tracked: TrackedAudit, now: Date, warnings: readonly CollectWarning[]): void {
-  const byFingerprint = new Map(tracked.run.classified.map((classified) => [classified.finding.fingerprint, classified]));
-  const historyKnown = tracked.tracking.status === 'on';
+export function logFindings(logger: Logger, result: AuditResult, warnings: readonly CollectWarning[]): void {
   for (const { message, ...finding } of result.findings) {
     // severityRank lets a query sort most severe first (severity names sort alphabetically).
-    logger.info(message, { kind: 'finding', ...finding, severityRank: severityRank(finding.severity), ...historyOf(byFingerprint.get(finding.fingerprint), historyKnown, now) });
+    logger.info(message, { kind: 'finding', ...finding, severityRank: severityRank(finding.severity) });
+  }
+  for (const { message, ...error } of result.errors) logger.error(message, { kind: 'audit-error', ...error });
+  for (const { message, ...warning } of warnings) logger.warn(message, { kind: 'audit-warning', ...warning });
+}
+
+/**
+ * Where each finding stands once change tracking is done: one `finding-lifecycle` line per
+ * finding with what identifies it and its history, which is what the saved Logs Insights
+ * queries in serverless.yml read: `lifecycle` (new, open, reopened, suppressed; "untracked"
+ * when the run had no history to compare with), `firstSeen`, `ageDays`, and the suppression
+ * that covers it. Findings the run resolved get a `finding-resolved` line each; a table that
+ * failed gets an `audit-error` line.
+ */
+export function logLifecycle(logger: Logger, result: AuditResult, tracked: TrackedAudit, now: Date): void {
+  const byFingerprint = new Map(tracked.run.classified.map((classified) => [classified.finding.fingerprint, classified]));
+  const historyKnown = tracked.tracking.status === 'on';
+  for (const { message, ruleId, severity, fingerprint, resource } of result.findings) {
+    logger.info(message, {
+      kind: 'finding-lifecycle',
+      ruleId,
+      severity,
+      severityRank: severityRank(severity),
+      fingerprint,
+      resource: { arn: resource.arn, apiId: resource.apiId, ...(resource.region === undefined ? {} : { region: resource.region }) },
+      ...historyOf(byFingerprint.get(fingerprint), historyKnown, now),
+    });
   }
   for (const change of tracked.run.changes) {
     if (change.kind !== 'resolved') continue;
     const { message, arn, apiId, region, accountId, ...record } = change.record;
     logger.info(message, { kind: 'finding-resolved', ...record, resource: { arn, apiId, region, ...(accountId === undefined ? {} : { accountId }) } });
   }
-  for (const { message, ...error } of result.errors) logger.error(message, { kind: 'audit-error', ...error });
   // The findings are valid without the table; this line (and the AuditErrors metric) is how the failure is noticed.
   if (tracked.tracking.status === 'failed') logger.error(tracked.tracking.error.message, { kind: 'audit-error', source: 'state', operation: tracked.tracking.error.operation });
-  for (const { message, ...warning } of warnings) logger.warn(message, { kind: 'audit-warning', ...warning });
 }
 
 /**

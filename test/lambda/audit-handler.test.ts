@@ -43,6 +43,9 @@ describe('a scheduled run', () => {
     expect(summary).toMatchObject({ kind: 'audit-summary', findings: response.summary.findings, alertThreshold: 'medium', trigger: 'schedule', complete: true });
 
     const lastFinding = lastIndexOf(isKind('finding'));
+    // Every finding has its line before change tracking: the lifecycle lines come after it.
+    expect(lastFinding).toBeLessThan(indexOf(isKind('finding-lifecycle')));
+    expect(lines('finding-lifecycle')).toHaveLength(response.summary.findings);
     const summaryAt = indexOf(isKind('audit-summary'));
     const errorsMetricAt = indexOf(isMetric('AuditErrors'));
     const publishAt = indexOf((entry) => entry.kind === 'publish');

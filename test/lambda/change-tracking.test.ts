@@ -34,7 +34,7 @@ const day = (n: number) => new Date(Date.UTC(2026, 2, n, 6));
 const IR004_ARN = `arn:aws:apigateway:${REGION}::/apis/k3chat7ws1/integrations/ping01/integrationresponses/pr1`;
 const RR001_ARN = `arn:aws:apigateway:${REGION}::/apis/k3chat7ws1/routes/rping1/routeresponses/rrp2`;
 const isMetric = (name: string) => (entry: Entry) => entry.kind === 'log' && entry.line._aws !== undefined && name in entry.line;
-const finding = (arn: string) => harness.lines('finding').find((line) => (line.resource as { arn: string }).arn === arn);
+const finding = (arn: string) => harness.lines('finding-lifecycle').find((line) => (line.resource as { arn: string }).arn === arn);
 
 const deploy = (env?: Record<string, string>) => deployTracked(harness, env);
 const deployedSuppressions = (name: string, yaml: string) => writeSuppressions(dir, name, yaml);
@@ -51,13 +51,13 @@ describe('alert mode "changes"', () => {
     expect(baseline!.message).toContain('This is the first run that tracks changes: from now on a digest comes only when a finding appears, comes back or is resolved.');
     expect([...baseline!.message.matchAll(/^ {4}Remediation: /gm)]).toHaveLength(BASELINE_LISTED);
     expect(harness.lines('finding')).toHaveLength(first.summary.findings);
-    expect(harness.lines('finding').every((line) => line.lifecycle === 'new' && line.firstSeen === day(1).toISOString() && line.ageDays === 0)).toBe(true);
+    expect(harness.lines('finding-lifecycle').every((line) => line.lifecycle === 'new' && line.firstSeen === day(1).toISOString() && line.ageDays === 0)).toBe(true);
 
     const second = await run(day(2));
     expect(second.digest).toEqual({ status: 'nothing to alert' });
     expect(sns.published).toHaveLength(0);
     expect(harness.lines('finding')).toHaveLength(second.summary.findings);
-    expect(harness.lines('finding').every((line) => line.lifecycle === 'open' && line.firstSeen === day(1).toISOString() && line.ageDays === 1)).toBe(true);
+    expect(harness.lines('finding-lifecycle').every((line) => line.lifecycle === 'open' && line.firstSeen === day(1).toISOString() && line.ageDays === 1)).toBe(true);
     expect(second.changeTracking).toEqual({
       status: 'on',
       lifecycle: { new: 0, open: second.summary.findings, reopened: 0, resolved: 0 },
@@ -113,7 +113,7 @@ describe('alert mode "changes"', () => {
     harness.serve(demoAccountNextDay(harness.demo));
     const complete = await run(day(3));
     expect(complete.digest).toEqual({ status: 'nothing to alert' });
-    expect(harness.lines('finding').filter((line) => (line.resource as { apiId: string }).apiId === 'p9notify22').map((line) => line.lifecycle)).toEqual(['open', 'open']);
+    expect(harness.lines('finding-lifecycle').filter((line) => (line.resource as { apiId: string }).apiId === 'p9notify22').map((line) => line.lifecycle)).toEqual(['open', 'open']);
   });
 
   test('a dry run compares but saves nothing: the next real run is still the first', async () => {
@@ -202,7 +202,7 @@ describe('without working change tracking', () => {
     }
 
     expect(harness.lines('finding')).toHaveLength(response.summary.findings);
-    expect(harness.lines('finding').every((line) => line.lifecycle === 'untracked' && line.firstSeen === undefined)).toBe(true);
+    expect(harness.lines('finding-lifecycle').every((line) => line.lifecycle === 'untracked' && line.firstSeen === undefined)).toBe(true);
     expect(harness.lines('audit-error')).toEqual([
       expect.objectContaining({ level: 'ERROR', source: 'state', operation: 'load', message: expect.stringMatching(/^state table "apigw-audit-test-unreachable": cannot load the finding state: .*ECONNREFUSED/) }),
     ]);
@@ -217,7 +217,7 @@ describe('without working change tracking', () => {
   test('no STATE_TABLE: every run alerts every finding, saying that change tracking is off', async () => {
     const response = await harness.invoke();
     expect(response.changeTracking).toEqual({ status: 'off', suppressed: 0, expiredSuppressions: 0, staleSuppressions: 0 });
-    expect(harness.lines('finding').every((line) => line.lifecycle === 'untracked')).toBe(true);
+    expect(harness.lines('finding-lifecycle').every((line) => line.lifecycle === 'untracked')).toBe(true);
     expect(sns.published[0]!.message).toContain('Change tracking is off (the function has no STATE_TABLE): this digest lists every finding at or above medium.');
   });
 

@@ -72,7 +72,7 @@ test('three runs: new findings imported, unchanged ones imported again under the
   expect(suppressed.length).toBeGreaterThan(0);
   expect(suppressed.every((finding) => finding.RecordState === 'ARCHIVED' && finding.ProductFields?.['apigw-audit/SuppressionReason'] === 'the queue consumer reads version 1.0 until March')).toBe(true);
   // Exactly the findings of day 3 that are not suppressed are active; every other finding ever imported is archived.
-  const openOnDay3 = harness.lines('finding').filter((line) => line.lifecycle !== 'suppressed').map((line) => `apigw-audit/${String(line.fingerprint)}`);
+  const openOnDay3 = harness.lines('finding-lifecycle').filter((line) => line.lifecycle !== 'suppressed').map((line) => `apigw-audit/${String(line.fingerprint)}`);
   expect(held().filter((finding) => finding.RecordState === 'ACTIVE').map((finding) => finding.Id).sort()).toEqual(openOnDay3.sort());
   expect(harness.lines('finding-resolved').length).toBeGreaterThan(0);
   expect(held().filter((finding) => finding.RecordState === 'ARCHIVED')).toHaveLength(suppressed.length + harness.lines('finding-resolved').length);
@@ -111,7 +111,7 @@ test('throttled past every retry: the failure is an audit error, and the state a
   // The state was saved: the next run knows every finding as open.
   securityHub.failWith(undefined);
   await run(day(2));
-  expect(harness.lines('finding').every((line) => line.lifecycle === 'open')).toBe(true);
+  expect(harness.lines('finding-lifecycle').every((line) => line.lifecycle === 'open')).toBe(true);
   expect(securityHub.findings.size).toBe(first.summary.findings);
 });
 

@@ -258,8 +258,8 @@ test('saved Logs Insights queries: findings of the last run by severity, one rul
   expect(queries['apigw-audit-dev/one-rule-across-runs']!.QueryString).toMatch(/filter kind = "finding" and ruleId = "IR004"\n\| stats .* by runStartedAt/);
   expect(queries['apigw-audit-dev/audit-errors']!.QueryString).toMatch(/filter kind = "audit-error"/);
   // The fields lib/lambda/run-log.ts writes on each finding line; the latest line per finding.
-  expect(queries['apigw-audit-dev/new-this-week']!.QueryString).toMatch(/filter kind = "finding" and lifecycle in \["new", "open", "reopened"\] and ageDays < 7\n\| sort runStartedAt desc\n\| dedup fingerprint/);
-  expect(queries['apigw-audit-dev/open-for-more-than-30-days']!.QueryString).toMatch(/filter kind = "finding" and lifecycle in \["open", "reopened"\] and ageDays > 30\n\| sort runStartedAt desc\n\| dedup fingerprint/);
+  expect(queries['apigw-audit-dev/new-this-week']!.QueryString).toMatch(/filter kind = "finding-lifecycle" and lifecycle in \["new", "open", "reopened"\] and ageDays < 7\n\| sort runStartedAt desc\n\| dedup fingerprint/);
+  expect(queries['apigw-audit-dev/open-for-more-than-30-days']!.QueryString).toMatch(/filter kind = "finding-lifecycle" and lifecycle in \["open", "reopened"\] and ageDays > 30\n\| sort runStartedAt desc\n\| dedup fingerprint/);
 });
 
 describe('the regions param is checked when the stack is packaged', () => {
