@@ -174,9 +174,11 @@ function headerLines(input: DigestInput): HeaderLines {
     `Run started ${input.startedAt.toISOString()}; ${plural(summary.apisAudited, 'API')} audited with ${summary.rulesRun} rules.`,
   ];
   const rest: string[] = [];
-  if (!summary.complete) rest.push(...incompleteLines(input));
+  // Loops, not push(...spread): the lists come from the account and have no fixed bound.
+  if (!summary.complete) for (const line of incompleteLines(input)) rest.push(line);
   if (input.trackingProblem !== undefined) rest.push(trackingLine(input.trackingProblem, input.threshold));
-  rest.push(...expiredLines(input.expiredSuppressions ?? []), ...staleLines(input.staleSuppressions ?? []));
+  for (const line of expiredLines(input.expiredSuppressions ?? [])) rest.push(line);
+  for (const line of staleLines(input.staleSuppressions ?? [])) rest.push(line);
   if (input.logsLink !== undefined) rest.push(`This run's log lines (CloudWatch Logs Insights): ${input.logsLink}`);
   return { top, rest };
 }

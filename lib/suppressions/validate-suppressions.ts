@@ -57,7 +57,7 @@ export function validateSuppressions(document: unknown, origin: string, knownRul
     const where = entryLabel(index, raw);
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      problems.push(...entry.error.issues.map((issue) => `${where}: ${entryIssue(issue)}`));
+      for (const issue of entry.error.issues) problems.push(`${where}: ${entryIssue(issue)}`);
       return;
     }
     const { owner, ...fields } = entry.data;

@@ -87,7 +87,7 @@ export function readTemplateSource(source: TemplateSource, file: string): IacDoc
     const condition = resource['Condition'];
     // A resource whose condition cannot be evaluated may exist: it is read, so its mistakes are reported.
     if (typeof condition === 'string' && resolver.condition(condition, ['Resources', logicalId, 'Condition']) === false) continue;
-    read.push(...reader.read(logicalId, type.kind, resource, String(resource['Type'])));
+    for (const item of reader.read(logicalId, type.kind, resource, String(resource['Type']))) read.push(item);
   }
   return { source: file, resources: read, warnings: reader.warnings, errors: reader.errors };
 }
