@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { RULE_KINDS } from '../model/rule-kind';
 import { SEVERITIES } from '../model/severity';
 import type { Rule } from './rule';
@@ -6,18 +5,29 @@ import type { Rule } from './rule';
 /** The rule id prefixes (docs/rules.md) and the rule-family folder each lives in. */
 export const RULE_ID = /^(IR|RR|HP|WS|SEC)\d{3}$/;
 
-const metaSchema = z.object({
-  id: z.string().regex(RULE_ID, 'must be a catalog id such as IR004'),
-  name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
-  kind: z.enum(RULE_KINDS),
-  severity: z.enum(SEVERITIES),
-  title: z.string().min(10).max(150).refine((title) => !title.endsWith('.'), 'must not end with a period'),
-  rationale: z.string().min(20),
-  remediation: z.string().min(10),
-  enabledByDefault: z.literal(false).optional(),
-  source: z.string().regex(/^https:\/\//, 'must be an https URL'),
-  examples: z.object({ fires: z.record(z.string(), z.unknown()), quiet: z.record(z.string(), z.unknown()) }),
-});
+const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const isText = (value: unknown, min: number, max = Number.POSITIVE_INFINITY): value is string => typeof value === 'string' && value.length >= min && value.length <= max;
+const isMap = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What every rule's metadata must satisfy: a field, the test, and what the message says when
+ * it fails. Plain checks rather than a schema library: the registry loads at every start of
+ * the CLI and of the Lambda, and these few checks cost nothing to load.
+ */
+const META_CHECKS: readonly (readonly [field: string, ok: (meta: Record<string, unknown>) => boolean, problem: string])[] = [
+  ['id', (meta) => typeof meta['id'] === 'string' && RULE_ID.test(meta['id']), 'must be a catalog id such as IR004'],
+  ['name', (meta) => typeof meta['name'] === 'string' && KEBAB_CASE.test(meta['name']), 'must be kebab-case'],
+  ['kind', (meta) => (RULE_KINDS as readonly unknown[]).includes(meta['kind']), `must be one of ${RULE_KINDS.join(', ')}`],
+  ['severity', (meta) => (SEVERITIES as readonly unknown[]).includes(meta['severity']), `must be one of ${SEVERITIES.join(', ')}`],
+  ['title', (meta) => isText(meta['title'], 10, 150), 'must be 10 to 150 characters'],
+  ['title', (meta) => !String(meta['title']).endsWith('.'), 'must not end with a period'],
+  ['rationale', (meta) => isText(meta['rationale'], 20), 'must be at least 20 characters'],
+  ['remediation', (meta) => isText(meta['remediation'], 10), 'must be at least 10 characters'],
+  ['enabledByDefault', (meta) => meta['enabledByDefault'] === undefined || meta['enabledByDefault'] === false, 'must be false or absent'],
+  ['source', (meta) => typeof meta['source'] === 'string' && meta['source'].startsWith('https://'), 'must be an https URL'],
+  ['examples', (meta) => isMap(meta['examples']) && isMap((meta['examples'] as Record<string, unknown>)['fires']) && isMap((meta['examples'] as Record<string, unknown>)['quiet']), 'must hold a fires and a quiet example'],
+];
 
 /** A rule list that failed validation; the message names the rule and the field. */
 export class RuleRegistryError extends Error {
@@ -32,11 +42,9 @@ export class RuleRegistryError extends Error {
 export function createRegistry(rulesById: Record<string, Rule>): readonly Rule[] {
   const names = new Map<string, string>();
   for (const [key, rule] of Object.entries(rulesById)) {
-    const result = metaSchema.safeParse(rule.meta);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      throw new RuleRegistryError(`rule ${key}: meta.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`);
-    }
+    const meta = rule.meta as unknown as Record<string, unknown>;
+    const failed = META_CHECKS.find(([, ok]) => !ok(meta));
+    if (failed !== undefined) throw new RuleRegistryError(`rule ${key}: meta.${failed[0]} ${failed[2]}`);
     if (rule.meta.id !== key) throw new RuleRegistryError(`rule ${key}: meta.id is "${rule.meta.id}"; it must match its file and registry key`);
     const clash = names.get(rule.meta.name);
     if (clash !== undefined) throw new RuleRegistryError(`rule ${key}: name "${rule.meta.name}" is already used by ${clash}`);

@@ -39,6 +39,10 @@ describe('rule registry', () => {
     ['a source that is not a URL', broken({ source: '[D-IR]' }), 'rule IR004: meta.source must be an https URL'],
     ['a title with a period', broken({ title: 'Integration response key is wrong.' }), 'rule IR004: meta.title must not end with a period'],
     ['a name that is not kebab-case', broken({ name: 'IrKey' }), 'rule IR004: meta.name must be kebab-case'],
+    ['a kind outside the four', broken({ kind: 'probable' as never }), 'rule IR004: meta.kind must be one of certain, policy, heuristic, security'],
+    ['a title too short to say anything', broken({ title: 'Bad key' }), 'rule IR004: meta.title must be 10 to 150 characters'],
+    ['enabledByDefault true (only false may be written)', broken({ enabledByDefault: true as never }), 'rule IR004: meta.enabledByDefault must be false or absent'],
+    ['no quiet example', broken({ examples: { fires: IR004.meta.examples.fires } as never }), 'rule IR004: meta.examples must hold a fires and a quiet example'],
   ])('rejects %s', (_name, rules, message) => {
     expect(() => createRegistry(rules)).toThrow(message);
   });
