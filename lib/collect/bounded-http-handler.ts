@@ -56,19 +56,32 @@ class BoundedHttpHandler extends NodeHttpHandler {
     });
   }
 
+  private timeoutError(): Error {
+    return Object.assign(new Error(`no complete response within ${this.bounds.attemptTimeoutMs} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+  }
+
   override async handle(request: Parameters<NodeHttpHandler['handle']>[0], options: HandleOptions = {}): ReturnType<NodeHttpHandler['handle']> {
     const attempt = AbortSignal.timeout(this.bounds.attemptTimeoutMs);
     const signals = [attempt, this.runSignal, options.abortSignal as AbortSignal | undefined].filter((signal): signal is AbortSignal => signal !== undefined);
     try {
       const handled = await super.handle(request, { ...options, abortSignal: AbortSignal.any(signals) });
       const body: unknown = handled.response.body;
-      if (isReadable(body)) handled.response.body = capped(body, this.bounds.maxBodyBytes);
+      if (isReadable(body)) {
+        const bounded = capped(body, this.bounds.maxBodyBytes);
+        // The bound covers the body too, which the client reads after this returns: a server
+        // that trickles it is cut when the attempt's time is up (a finished body is not touched).
+        attempt.addEventListener('abort', () => {
+          if (!bounded.readableEnded) {
+            body.destroy();
+            bounded.destroy(this.timeoutError());
+          }
+        }, { once: true });
+        handled.response.body = bounded;
+      }
       return handled;
     } catch (error) {
       // Only the attempt's own bound is a timeout to retry; the run's deadline is the end.
-      if (attempt.aborted && this.runSignal?.aborted !== true) {
-        throw Object.assign(new Error(`no complete response within ${this.bounds.attemptTimeoutMs} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
-      }
+      if (attempt.aborted && this.runSignal?.aborted !== true) throw this.timeoutError();
       throw error;
     }
   }

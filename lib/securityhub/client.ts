@@ -1,4 +1,5 @@
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { boundedHttpHandler, type AttemptBounds } from '../collect/bounded-http-handler';
 import { createRetryStrategy, type Backoff } from '../collect/retry-policy';
 import { TokenBucket } from '../collect/token-bucket';
 
@@ -20,13 +21,15 @@ export interface SecurityHubClientOptions {
   /** No attempt starts at or after this epoch time (the run's deadline). */
   deadline?: number;
   onThrottled?: () => void;
+  /** Narrows the bounds of one attempt; tests pass short ones. */
+  attemptBounds?: Partial<AttemptBounds>;
 }
 
 /**
  * A client for one region's Security Hub, built for one run, with the collector's retry
  * policy (the SDK's adaptive retry strategy fed by a fixed-rate token bucket, which starts no
- * attempt at or after `deadline`) and bounded connection and request timeouts like the other clients, so a stalled connection
- * becomes a retryable timeout instead of holding the run. No endpoint is passed: the SDK reads
+ * attempt at or after `deadline`) and the bounded handler of the other clients, so a stalled
+ * connection becomes a retryable timeout instead of holding the run. No endpoint is passed: the SDK reads
  * AWS_ENDPOINT_URL_SECURITYHUB and AWS_ENDPOINT_URL (an emulator, or the tests' fake).
  */
 export function createSecurityHubClient(options: SecurityHubClientOptions): SecurityHubClient {
@@ -41,7 +44,9 @@ export function createSecurityHubClient(options: SecurityHubClientOptions): Secu
       onThrottled: options.onThrottled ?? (() => undefined),
     }),
     maxAttempts: SECURITY_HUB_MAX_ATTEMPTS,
-    // Shorter than the collector's 30 s: an import is small, and the run's end is near.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: SECURITY_HUB_REQUEST_TIMEOUT_MS },
+    // The handler every client uses, so a stalled or trickling endpoint ends the attempt (the
+    // SDK's own requestTimeout only warns); shorter than the collector's 30 s: an import is
+    // small, and the run's end is near.
+    requestHandler: boundedHttpHandler({ bounds: { requestTimeoutMs: SECURITY_HUB_REQUEST_TIMEOUT_MS, attemptTimeoutMs: SECURITY_HUB_REQUEST_TIMEOUT_MS, ...options.attemptBounds } }),
   });
 }
