@@ -1,6 +1,7 @@
 import { RULE_KINDS } from '../model/rule-kind';
 import { SEVERITIES } from '../model/severity';
 import type { Rule } from './rule';
+import { isPlainObject } from './values';
 
 /** The rule id prefixes (docs/rules.md) and the rule-family folder each lives in. */
 export const RULE_ID = /^(IR|RR|HP|WS|SEC)\d{3}$/;
@@ -8,7 +9,6 @@ export const RULE_ID = /^(IR|RR|HP|WS|SEC)\d{3}$/;
 const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const isText = (value: unknown, min: number, max = Number.POSITIVE_INFINITY): value is string => typeof value === 'string' && value.length >= min && value.length <= max;
-const isMap = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * What every rule's metadata must satisfy: a field, the test, and what the message says when
@@ -26,7 +26,7 @@ const META_CHECKS: readonly (readonly [field: string, ok: (meta: Record<string, 
   ['remediation', (meta) => isText(meta['remediation'], 10), 'must be at least 10 characters'],
   ['enabledByDefault', (meta) => meta['enabledByDefault'] === undefined || meta['enabledByDefault'] === false, 'must be false or absent'],
   ['source', (meta) => typeof meta['source'] === 'string' && meta['source'].startsWith('https://'), 'must be an https URL'],
-  ['examples', (meta) => isMap(meta['examples']) && isMap((meta['examples'] as Record<string, unknown>)['fires']) && isMap((meta['examples'] as Record<string, unknown>)['quiet']), 'must hold a fires and a quiet example'],
+  ['examples', (meta) => isPlainObject(meta['examples']) && isPlainObject(meta['examples']['fires']) && isPlainObject(meta['examples']['quiet']), 'must hold a fires and a quiet example'],
 ];
 
 /** A rule list that failed validation; the message names the rule and the field. */
