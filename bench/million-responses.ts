@@ -11,9 +11,8 @@ import { formatText } from '../lib/report/format-text';
 import { formatSarif } from '../lib/report/sarif';
 import { RULES } from '../lib/rules';
 import { countIntegrationResponses, syntheticAccount, type AccountShape } from './synthetic-account';
+import { PLAIN_TEXT_REPORT } from '../test/support/plain-text-report';
 
-/** The text report's context when no gate or scan is involved: its last line names no warnings. */
-const PLAIN_TEXT_REPORT = { exitReason: 'exit 0', warnings: 0, unresolved: [] };
 
 /**
  * Scale (issue 12 point 5): one process evaluates, logs, digests and reports an account of

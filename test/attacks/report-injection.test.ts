@@ -6,9 +6,8 @@ import type { Snapshot } from '../../lib/model/snapshot';
 import { buildDigest } from '../../lib/report/digest';
 import { formatText } from '../../lib/report/format-text';
 import { RULES } from '../../lib/rules';
+import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
 
-/** The text report's context when no gate or scan is involved: its last line names no warnings. */
-const PLAIN_TEXT_REPORT = { exitReason: 'exit 0', warnings: 0, unresolved: [] };
 
 /**
  * Issue 12 point 4: anyone who can create an API chooses its name, route keys and response

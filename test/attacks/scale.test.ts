@@ -6,9 +6,8 @@ import { formatJson } from '../../lib/report/format-json';
 import { formatText } from '../../lib/report/format-text';
 import { formatSarif } from '../../lib/report/sarif';
 import { RULES } from '../../lib/rules';
+import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
 
-/** The text report's context when no gate or scan is involved: its last line names no warnings. */
-const PLAIN_TEXT_REPORT = { exitReason: 'exit 0', warnings: 0, unresolved: [] };
 
 /**
  * Issue 12 point 5: past ~125,000 findings a spread into push() overflowed the stack and the

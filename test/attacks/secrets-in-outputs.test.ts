@@ -7,9 +7,8 @@ import { formatSarif } from '../../lib/report/sarif';
 import { RULES } from '../../lib/rules';
 import { ACCOUNT, REGION, useLambdaHarness } from '../support/lambda-harness';
 import { leakedTells, NAMED_SECRET, SEEDED_SECRETS } from '../support/seeded-secrets';
+import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
 
-/** The text report's context when no gate or scan is involved: its last line names no warnings. */
-const PLAIN_TEXT_REPORT = { exitReason: 'exit 0', warnings: 0, unresolved: [] };
 
 /**
  * Issue 12 point 3: whichever rule quotes a value, no output repeats a credential. Every
