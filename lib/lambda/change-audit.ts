@@ -82,13 +82,12 @@ export async function auditChangesFromLambda(event: QueueEvent, context: Context
     } catch (error) {
       // The findings are in the logs already (runAuditRequest logs them before it alerts).
       fail(group.messageIds, `change audit failed: ${error instanceof Error ? error.message : String(error)}`, where);
-      metrics.publishStoredMetrics();
       continue;
     }
     logChangeAudit(deps, group, response);
     if (!response.summary.complete) fail(group.messageIds, 'change audit incomplete: the changed APIs were not all read; the events will be delivered again', where);
-    metrics.publishStoredMetrics();
   }
+  // What is left (this batch's errors, the last audit's latency) is flushed by the logMetrics middleware.
   return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 

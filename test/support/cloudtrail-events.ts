@@ -45,7 +45,7 @@ export function cloudTrailEvent({ eventName, requestParameters = null, responseE
       eventName,
       awsRegion: region,
       sourceIPAddress: '198.51.100.7',
-      userAgent: 'aws-cli/2.22.0 md/command#apigatewayv2.update-integration-response',
+      userAgent: 'aws-cli/2.22.0',
       requestParameters,
       responseElements,
       ...(errorCode === undefined ? {} : { errorCode, errorMessage: 'the call failed' }),
