@@ -2,7 +2,7 @@ import type { Snapshot } from '../../lib/model/snapshot';
 import { CHANGE_AUDIT_MAX_RATE } from '../../lib/lambda/change-audit';
 import { ALICE, cloudTrailEvent, queueBatch, v2WriteCalls, type CloudTrailCall } from '../support/cloudtrail-events';
 import { demoAccountNextDay } from '../support/demo-account-change';
-import { startDynalite } from '../support/dynalite';
+import { useDynalite } from '../support/dynalite';
 import { lambdaContext } from '../support/lambda-context';
 import { ACCOUNT, FUNCTION, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';
 import { deployTracked } from '../support/tracked-deployment';
@@ -16,13 +16,7 @@ import { deployTracked } from '../support/tracked-deployment';
 const harness = useLambdaHarness();
 const { sns } = harness;
 
-let dynamo: Awaited<ReturnType<typeof startDynalite>>;
-beforeAll(async () => {
-  dynamo = await startDynalite();
-});
-afterAll(async () => {
-  await dynamo.stop();
-});
+useDynalite();
 
 const BASELINE_DAY = new Date('2026-11-26T06:00:00Z');
 const CHANGED_AT = '2026-11-27T10:00:00Z';
@@ -61,6 +55,8 @@ test('a change to one API audits that API alone: its new and fixed findings are 
   expect(calls[0]).toBe('GetApis /v2/apis');
   expect(calls.slice(1).every((call) => / \/v2\/apis\/k3chat7ws1\//.test(call))).toBe(true);
   expect(calls.filter((call) => call.startsWith('GetIntegrations '))).toEqual(['GetIntegrations /v2/apis/k3chat7ws1/integrations']);
+  // The listing, GetIntegrations and GetRoutes, and one call per integration (5) and route (5): what README says a change costs.
+  expect(calls).toHaveLength(13);
 
   expect(harness.lines('audit-summary')[0]).toMatchObject({ trigger: 'change', accountId: ACCOUNT, regions: [REGION], apiIds: ['k3chat7ws1'], narrowed: true, maxRate: CHANGE_AUDIT_MAX_RATE, apisAudited: 1, complete: true });
   // The fix removed the ping response's mapping: IR004 (high) and IR114 (low, below the digest's threshold) are resolved.
