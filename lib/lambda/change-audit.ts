@@ -2,6 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { groupChanges, type ChangeGroup, type QueueMessage } from '../change/change-batch';
 import type { LambdaSettings } from '../config/lambda-settings';
+import { redact } from '../model/redact';
 import type { AuditRequest } from './audit-request';
 import { runAuditRequest, type AuditRunDependencies } from './audit-run';
 import type { AuditResponse } from './invoke-response';
@@ -14,6 +15,12 @@ import type { AuditResponse } from './invoke-response';
  * A change names a handful of APIs: a few dozen calls, seconds at this rate.
  */
 export const CHANGE_AUDIT_MAX_RATE = 2.5;
+
+/**
+ * Calls listed on a change-audit line: a batch from the queue holds at most 100 (the event
+ * source mapping's batch size); a larger manual invoke must not make a line CloudWatch would cut.
+ */
+const MAX_LOGGED_CALLS = 100;
 
 /** What the event source mapping delivers: SQS messages, each the body of one EventBridge event. */
 export interface QueueEvent {
@@ -117,7 +124,8 @@ function logChangeAudit({ logger, metrics, now }: AuditRunDependencies, group: C
     accountId: group.accountId,
     region: group.region,
     apiIds: group.apiIds,
-    calls: group.changes.map(({ eventId, eventName, eventTime, apiId, principal }) => ({ eventId, eventName, eventTime: eventTime.toISOString(), apiId, ...(principal === undefined ? {} : { principal }) })),
+    calls: group.changes.slice(0, MAX_LOGGED_CALLS).map(({ eventId, eventName, eventTime, apiId, principal }) => ({ eventId, eventName, eventTime: eventTime.toISOString(), apiId, ...(principal === undefined ? {} : { principal: redact(principal) }) })),
+    ...(group.changes.length > MAX_LOGGED_CALLS ? { callsNotListed: group.changes.length - MAX_LOGGED_CALLS } : {}),
     firstEventTime: first.toISOString(),
     complete: response.summary.complete,
     digest: response.digest.status,

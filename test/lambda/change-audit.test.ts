@@ -15,6 +15,8 @@ import { deployTracked } from '../support/tracked-deployment';
  */
 const harness = useLambdaHarness();
 const { sns } = harness;
+// A change audit walks at CHANGE_AUDIT_MAX_RATE (2.5 requests/s after a burst of 10): 3 APIs take seconds.
+jest.setTimeout(30_000);
 
 useDynalite();
 
@@ -140,6 +142,7 @@ test('the principal is escaped and redacted in the digest, as every value from t
   expect(message).toContain(`UpdateRoute on k3chat7ws1 by arn:aws:iam::${ACCOUNT}:user/mallory\\n== CRITICAL == [redacted]\\x1b[2J`);
   expect(message).not.toContain('AKIAIOSFODNN7EXAMPLE');
   expect(message).not.toMatch(/^== CRITICAL ==/m);
+  expect(JSON.stringify(harness.lines('change-audit'))).not.toContain('AKIAIOSFODNN7EXAMPLE');
 });
 
 test('messages it cannot audit come back as batch item failures, each named in an audit-error line; the rest of the batch is audited', async () => {
