@@ -30,6 +30,11 @@ export interface CollectOptions {
   region: string;
   /** Only these APIs; each one missing from the account is an error. All APIs by default. */
   apiIds?: readonly string[];
+  /**
+   * A named API the (complete) listing does not hold was deleted: a warning, and `deleted`
+   * names it, instead of an error. For change audits, where a DeleteApi call named it.
+   */
+  apiIdsMayBeDeleted?: boolean;
   /** Only APIs whose Name matches. */
   namePattern?: RegExp;
   /**
@@ -97,6 +102,8 @@ export interface CollectResult {
   selected: string[];
   /** APIs not read before the deadline. */
   unreached: string[];
+  /** Named APIs (apiIds) that no longer exist, with `apiIdsMayBeDeleted`: known to have nothing to report. */
+  deleted: string[];
   stats: CollectStats;
 }
 
@@ -143,6 +150,7 @@ export async function collectAccount(options: CollectOptions): Promise<CollectRe
       complete: walk.errors.length === 0,
       selected: walk.selected,
       unreached: walk.unreached,
+      deleted: walk.gone,
       stats,
     };
   } finally {
@@ -168,6 +176,8 @@ class AccountWalk {
   readonly errors: AuditError[] = [];
   readonly warnings: CollectWarning[] = [];
   readonly unreached: string[] = [];
+  /** Named APIs the listing does not hold, with apiIdsMayBeDeleted. */
+  readonly gone: string[] = [];
   selected: string[] = [];
   private readonly limit: Limited;
   private apisTotal: number | undefined;
@@ -201,8 +211,15 @@ class AccountWalk {
 
   private select(apis: Listed<'ApiId'>[]): Listed<'ApiId'>[] {
     const { apiIds, namePattern } = this.options;
+    const listed = new Set(apis.map((api) => api.ApiId));
     for (const apiId of apiIds ?? []) {
-      if (!apis.some((api) => api.ApiId === apiId)) this.fail('GetApis', apiId, `no API with id ${apiId} in ${this.options.region}`);
+      if (listed.has(apiId)) continue;
+      if (this.options.apiIdsMayBeDeleted === true) {
+        this.gone.push(apiId);
+        this.warnings.push({ operation: 'GetApis', apiId, message: `API ${apiId} no longer exists in ${this.options.region}: its findings are resolved` });
+      } else {
+        this.fail('GetApis', apiId, `no API with id ${apiId} in ${this.options.region}`);
+      }
     }
     return apis.filter(
       (api) =>

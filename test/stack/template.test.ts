@@ -117,7 +117,8 @@ test('the state table: on demand, the keys and TTL attribute the store uses, poi
 });
 
 test('the schedule runs the function once a day by default', () => {
-  const rules = ofType('AWS::Events::Rule');
+  // The other rule, ChangeEventsRule, sends change events to a queue (test/stack/change-events.test.ts).
+  const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.ScheduleExpression !== undefined);
   expect(rules).toHaveLength(1);
   expect(rules[0]![1].Properties).toMatchObject({
     ScheduleExpression: 'rate(1 day)',
@@ -188,6 +189,10 @@ test('IAM: one role, and exactly these actions on exactly these resources', () =
     ['dynamodb:Query', [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }]],
     ['dynamodb:BatchWriteItem', [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }]],
     ['sns:Publish', [{ Ref: 'AlertTopic' }]],
+    // The change queue's event source mapping, on that queue only; the function never calls SQS.
+    ['sqs:ReceiveMessage', [{ 'Fn::GetAtt': ['ChangeQueue', 'Arn'] }]],
+    ['sqs:DeleteMessage', [{ 'Fn::GetAtt': ['ChangeQueue', 'Arn'] }]],
+    ['sqs:GetQueueAttributes', [{ 'Fn::GetAtt': ['ChangeQueue', 'Arn'] }]],
     ['kms:GenerateDataKey', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
     ['kms:Decrypt', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
   ]);
@@ -234,13 +239,15 @@ function policyStatements(stack: typeof template, policies: unknown[]): Statemen
   });
 }
 
-test('alarms on function errors and on audit errors notify the topic', () => {
+test('alarms on function errors, on audit errors and on change events not audited notify the topic', () => {
   const alarms = Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([name, alarm]) => [name, alarm.Properties]));
   const common = { Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', AlarmActions: [{ Ref: 'AlertTopic' }] };
   expect(alarms).toEqual({
     FunctionErrorsAlarm: expect.objectContaining({ ...common, Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'AuditLambdaFunction' } }] }),
     // The EMF metric the run writes (lib/lambda/run-metrics.ts), under the function's service name.
     AuditErrorsAlarm: expect.objectContaining({ ...common, Namespace: 'ApigwAudit', MetricName: 'AuditErrors', Dimensions: [{ Name: 'service', Value: 'apigw-audit-dev' }] }),
+    // Any message in the change queue's dead-letter queue.
+    ChangeDeadLettersAlarm: expect.objectContaining({ ...common, Statistic: 'Maximum', Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['ChangeDeadLetterQueue', 'QueueName'] } }] }),
   });
 });
 

@@ -1,16 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { SQSBatchResponse } from 'aws-lambda';
+import type { QueueEvent } from '../../lib/lambda/change-audit';
 import type { AuditResponse } from '../../lib/lambda/invoke-response';
 import { RULES } from '../../lib/rules';
 import { writeDeployedSuppressions } from '../../lib/suppressions/write-deployed-suppressions';
 import { createStateTable } from './dynalite';
-import { loadHandler, type LambdaHarness } from './lambda-harness';
+import { FUNCTION, loadHandler, type LambdaHarness } from './lambda-harness';
+import { lambdaContext } from './lambda-context';
 
 export interface TrackedDeployment {
   table: string;
   /** One invocation on the given day, with a fresh timeline. */
   run: (on: Date, event?: unknown) => Promise<AuditResponse>;
+  /** One batch from the change queue, audited at the given time, with a fresh timeline. */
+  deliver: (at: Date, batch: QueueEvent) => Promise<SQSBatchResponse>;
 }
 
 let tables = 0;
@@ -32,6 +37,11 @@ export async function deployTracked(harness: LambdaHarness, env: Record<string, 
       harness.clear();
       today = on;
       return harness.invoke(event, handler);
+    },
+    deliver: (at, batch) => {
+      harness.clear();
+      today = at;
+      return handler(batch, lambdaContext(FUNCTION));
     },
   };
 }
