@@ -7,8 +7,8 @@ import { boundedHttpHandler } from '../lib/collect/bounded-http-handler';
 import { readLambdaSettings } from '../lib/config/lambda-settings';
 import { auditFromLambda } from '../lib/lambda/audit-run';
 import { logger, metrics } from '../lib/lambda/powertools';
+import type { SecurityHubExport } from '../lib/lambda/security-hub-export';
 import { prepareTracking, type TrackingSetup } from '../lib/lambda/tracking-setup';
-import { createSecurityHubClient } from '../lib/securityhub/client';
 
 // Read at cold start: a bad deploy param fails the first invocation with the variable's name.
 const settings = readLambdaSettings(process.env);
@@ -21,10 +21,11 @@ const trackingSetup = () => (tracking ??= prepareTracking(settings));
 /**
  * The scheduled (or manually invoked) audit; everything it does lives in lib/lambda/audit-run.ts.
  * `now` is the run's clock: real time when deployed; tests move it across days. `securityHub`
- * builds the export's client per region; tests shorten its retry backoff.
+ * is the export step, given only by functions/audit-with-security-hub.ts (and tests, with a
+ * shorter retry backoff).
  */
-export function createHandler(now: () => Date = () => new Date(), securityHub = (region: string, deadline: number) => createSecurityHubClient({ region, deadline })) {
-  return middy((event: unknown, context: Context) => auditFromLambda(event, context, { settings, sns, logger, metrics, tracking: trackingSetup, now, securityHub }))
+export function createHandler(now: () => Date = () => new Date(), securityHub?: SecurityHubExport) {
+  return middy((event: unknown, context: Context) => auditFromLambda(event, context, { settings, sns, logger, metrics, tracking: trackingSetup, now, ...(securityHub === undefined ? {} : { securityHub }) }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }
