@@ -1,0 +1,32 @@
+// The esbuild plugins serverless-esbuild bundles the function with (serverless.yml
+// `custom.esbuild.plugins`). Plain CommonJS because the plugin loads the file with require().
+const { readFile } = require('node:fs/promises');
+
+/**
+ * An AWS SDK client's schemas (dist-es/schemas/schemas_0.js) describe every operation of the
+ * service, each as an exported array the bundle keeps only when used. Their member traits are
+ * written with computed keys, `{ [_jN]: _n }`, where `_jN` is a string constant of the same
+ * file; esbuild cannot prove such a key free of side effects (the file's constants are not
+ * inlined, as a TypeRegistry is created among them), so it keeps every schema of every
+ * operation: some 45 KB of API Gateway V2, SNS and DynamoDB operations the function never
+ * calls. Writing those keys as the string literals the constants hold (`{ "jsonName": _n }`),
+ * the same object, lets tree shaking drop the unused schemas. A name that is not one of the
+ * file's plain string constants is left as it is.
+ */
+const SCHEMAS = /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+const STRING_CONSTANT = /^const (_\w+) = ("[^"\\\n]*");$/gm;
+const COMPUTED_KEY = /\[(_\w+)\]:/g;
+
+function withLiteralKeys(source) {
+  const strings = new Map(Array.from(source.matchAll(STRING_CONSTANT), ([, name, literal]) => [name, literal]));
+  return source.replace(COMPUTED_KEY, (key, name) => (strings.has(name) ? `${strings.get(name)}:` : key));
+}
+
+const sdkSchemaKeys = {
+  name: 'sdk-schema-literal-keys',
+  setup(build) {
+    build.onLoad({ filter: SCHEMAS }, async ({ path }) => ({ contents: withLiteralKeys(await readFile(path, 'utf8')), loader: 'js' }));
+  },
+};
+
+module.exports = [sdkSchemaKeys];
