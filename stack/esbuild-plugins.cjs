@@ -29,4 +29,22 @@ const sdkSchemaKeys = {
   },
 };
 
-module.exports = [sdkSchemaKeys];
+/**
+ * The SDK's HTTP protocols import @smithy/core/event-streams dynamically, for operations that
+ * stream events; the function calls none (API Gateway V2 reads, SNS Publish, DynamoDB Query and
+ * BatchWriteItem). Bundled, that import costs some 13 KB and makes esbuild wrap about 160
+ * @smithy/core modules it shares in lazy initialisers. It resolves instead to a module that
+ * says why it is missing, should an event stream ever be asked for.
+ */
+const withoutEventStreams = {
+  name: 'sdk-without-event-streams',
+  setup(build) {
+    build.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, ({ kind }) => (kind === 'dynamic-import' ? { path: 'event-streams', namespace: 'not-bundled' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'not-bundled' }, () => ({
+      contents: "throw new Error('@smithy/core/event-streams is not bundled with this function (stack/esbuild-plugins.cjs): it calls no operation that streams events');",
+      loader: 'js',
+    }));
+  },
+};
+
+module.exports = [sdkSchemaKeys, withoutEventStreams];

@@ -52,11 +52,15 @@ require(process.argv[1]).getApis(process.argv[2]).then(
 `;
 type Outcome = { items: { ApiId?: string; CreatedDate?: string; Tags?: Record<string, string> }[] } | { error: { name: string; fault: string } };
 
-test('the schemas of operations never called leave the bundle; those of the call and of its errors stay', async () => {
+test('the schemas of operations never called and the event-stream codec leave the bundle; those of the call and of its errors stay', async () => {
   const plain = await bundle('plain', false);
   const trimmed = await bundle('trimmed', true);
   expect(plain).toContain('CreateApiMappingRequest');
   expect(trimmed).not.toContain('CreateApiMappingRequest');
+  // A message of the event-stream codec.
+  expect(plain).toContain('Provided message too short to accommodate event stream message overhead');
+  expect(trimmed).not.toContain('Provided message too short to accommodate event stream message overhead');
+  expect(trimmed).toContain('@smithy/core/event-streams is not bundled with this function');
   expect(trimmed).toContain('GetApisResponse');
   expect(trimmed).toContain('TooManyRequestsException');
   expect(trimmed.length).toBeLessThan(plain.length - 30_000);
