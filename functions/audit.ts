@@ -13,7 +13,9 @@ import { prepareTracking, type TrackingSetup } from '../lib/lambda/tracking-setu
 // Read at cold start: a bad deploy param fails the first invocation with the variable's name.
 const settings = readLambdaSettings(process.env);
 // No endpoint here: AWS_ENDPOINT_URL(_SNS) reaches an emulator through the SDK's own resolution.
-const sns = new SNSClient({ region: settings.topicRegion, requestHandler: boundedHttpHandler() });
+// Created at the first digest: most runs (alertMode changes) publish none.
+let snsClient: SNSClient | undefined;
+const sns = () => (snsClient ??= new SNSClient({ region: settings.topicRegion, requestHandler: boundedHttpHandler() }));
 // The suppression file and the state store, once per container, at its first invocation.
 let tracking: Promise<TrackingSetup> | undefined;
 const trackingSetup = () => (tracking ??= prepareTracking(settings));

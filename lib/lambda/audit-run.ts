@@ -20,7 +20,8 @@ import type { TrackingSetup } from './tracking-setup';
 
 export interface AuditRunDependencies {
   settings: LambdaSettings;
-  sns: SNSClient;
+  /** The alert topic's client, created at the first digest. */
+  sns: () => SNSClient;
   logger: Logger;
   metrics: Metrics;
   /** Suppressions and the state store, prepared once per container (tracking-setup.ts). */
@@ -142,7 +143,7 @@ async function alert({ settings, sns, logger, metrics }: AuditRunDependencies, r
   }
   let delivered = 0;
   try {
-    const messageIds = await publishDigest(sns, settings.topicArn, parts);
+    const messageIds = await publishDigest(sns(), settings.topicArn, parts);
     delivered = messageIds.length;
     logger.info('digest published', { kind: 'alert', topicArn: settings.topicArn, parts: parts.length, messageIds });
     return { status: 'published', parts: parts.length, messageIds };
