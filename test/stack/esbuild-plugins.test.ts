@@ -19,7 +19,10 @@ const plugins = require('../../stack/esbuild-plugins.cjs') as Plugin[];
 /** A tiny entry that calls GetApis as the collector does, with a 10 ms retry backoff. */
 const ENTRY = `
 import { ApiGatewayV2Client, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
+import { NoOpLogger } from '@smithy/core/client';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+export const loggerName = () => new ApiGatewayV2Client({}).config.logger.constructor.name;
+export const noOpLoggerName = NoOpLogger.name;
 export const getApis = (endpoint) => new ApiGatewayV2Client({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, retryStrategy: new ConfiguredRetryStrategy(3, () => 10) }).send(new GetApisCommand({}));
 `;
 
@@ -64,6 +67,12 @@ test('the schemas of operations never called and the event-stream codec leave th
   expect(trimmed).toContain('GetApisResponse');
   expect(trimmed).toContain('TooManyRequestsException');
   expect(trimmed.length).toBeLessThan(plain.length - 30_000);
+});
+
+test('minified without keepNames, the SDK still knows its default logger by name', async () => {
+  await bundle('names', true);
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', `const b = require(process.argv[1]); process.stdout.write(JSON.stringify([b.noOpLoggerName, b.loggerName()]))`, join(dir, 'names.cjs')]);
+  expect(JSON.parse(stdout)).toEqual(['NoOpLogger', 'NoOpLogger']);
 });
 
 describe('the trimmed client against the fake', () => {
