@@ -9,13 +9,15 @@ import { auditFromLambda, type AuditRunDependencies } from '../lib/lambda/audit-
 import { auditChangesFromLambda, isQueueEvent, type QueueEvent } from '../lib/lambda/change-audit';
 import type { AuditResponse } from '../lib/lambda/invoke-response';
 import { logger, metrics } from '../lib/lambda/powertools';
+import type { SecurityHubExport } from '../lib/lambda/security-hub-export';
 import { prepareTracking, type TrackingSetup } from '../lib/lambda/tracking-setup';
-import { createSecurityHubClient } from '../lib/securityhub/client';
 
 // Read at cold start: a bad deploy param fails the first invocation with the variable's name.
 const settings = readLambdaSettings(process.env);
 // No endpoint here: AWS_ENDPOINT_URL(_SNS) reaches an emulator through the SDK's own resolution.
-const sns = new SNSClient({ region: settings.topicRegion, requestHandler: boundedHttpHandler() });
+// Created at the first digest: most runs (alertMode changes) publish none.
+let snsClient: SNSClient | undefined;
+const sns = () => (snsClient ??= new SNSClient({ region: settings.topicRegion, requestHandler: boundedHttpHandler() }));
 // The suppression file and the state store, once per container, at its first invocation.
 let tracking: Promise<TrackingSetup> | undefined;
 const trackingSetup = () => (tracking ??= prepareTracking(settings));
@@ -32,10 +34,11 @@ export interface AuditHandler {
  * change audit runs exactly the scheduled run's code, logs to the same log group (the saved
  * queries and alarms see it) and ships in the same bundle.
  * `now` is the run's clock: real time when deployed; tests move it across days. `securityHub`
- * builds the export's client per region; tests shorten its retry backoff.
+ * is the export step, given only by functions/audit-with-security-hub.ts (and tests, with a
+ * shorter retry backoff).
  */
-export function createHandler(now: () => Date = () => new Date(), securityHub: AuditRunDependencies['securityHub'] = (region, deadline) => createSecurityHubClient({ region, deadline })): AuditHandler {
-  const deps: AuditRunDependencies = { settings, sns, logger, metrics, tracking: trackingSetup, now, securityHub };
+export function createHandler(now: () => Date = () => new Date(), securityHub?: SecurityHubExport): AuditHandler {
+  const deps: AuditRunDependencies = { settings, sns, logger, metrics, tracking: trackingSetup, now, ...(securityHub === undefined ? {} : { securityHub }) };
   const run = (event: unknown, context: Context): Promise<AuditResponse | SQSBatchResponse> => (isQueueEvent(event) ? auditChangesFromLambda(event, context, deps) : auditFromLambda(event, context, deps));
   // The overloads say which response which event gets; middy's types carry one signature.
   return middy(run)

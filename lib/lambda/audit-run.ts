@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import type { ApiChange } from '../change/api-change';
 import { AlertError, publishDigest } from '../alert/publish-digest';
 import { collectAccount } from '../collect/collect-account';
+import { ConfigError } from '../config/audit-config';
 import { parseAuditEvent } from '../config/audit-event';
 import type { LambdaSettings } from '../config/lambda-settings';
 import { runAudit } from '../engine/audit-result';
@@ -15,21 +15,25 @@ import { planDigest } from './digest-plan';
 import { invokeResponse, type AuditResponse, type DigestOutcome } from './invoke-response';
 import { logFindings, logLifecycle, logSummary, runLogsLink } from './run-log';
 import { recordRunMetrics } from './run-metrics';
-import { exportToSecurityHub, type SecurityHubSummary } from './security-hub-export';
+import type { SecurityHubExport, SecurityHubSummary } from './security-hub-export';
 import { trackChanges, trackingSummary } from './track-changes';
 import type { TrackingSetup } from './tracking-setup';
 
 export interface AuditRunDependencies {
   settings: LambdaSettings;
-  sns: SNSClient;
+  /** The alert topic's client, created at the first digest. */
+  sns: () => SNSClient;
   logger: Logger;
   metrics: Metrics;
   /** Suppressions and the state store, prepared once per container (tracking-setup.ts). */
   tracking: () => Promise<TrackingSetup>;
   /** The run's time: when its findings are seen, resolved, and whether a suppression has expired. */
   now: () => Date;
-  /** Security Hub in a region, for the export (param `securityHub`); built per run, no attempt starting at or after `deadline`. */
-  securityHub: (region: string, deadline: number) => SecurityHubClient;
+  /**
+   * The Security Hub export (param `securityHub`), only in the handler packaged with it
+   * (functions/audit-with-security-hub.ts), so the default package carries no Security Hub client.
+   */
+  securityHub?: SecurityHubExport;
 }
 
 /**
@@ -70,6 +74,9 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
  */
 export async function runAuditRequest(request: AuditRequest, context: Context, deps: AuditRunDependencies, changes?: readonly ApiChange[]): Promise<AuditResponse> {
   const { settings, logger, metrics } = deps;
+  if (settings.securityHub && deps.securityHub === undefined) {
+    throw new ConfigError('SECURITY_HUB: "true", but this handler was packaged without the Security Hub export; deploy with --param="securityHub=true", which packages functions/audit-with-security-hub.handler');
+  }
   const startedAt = deps.now();
   // Real time, apart from the run's clock: the deadline and the duration are about this invocation.
   const invokedAt = Date.now();
@@ -105,8 +112,8 @@ export async function runAuditRequest(request: AuditRequest, context: Context, d
   // After the findings are logged, before the summary and metrics that count its failures.
   const exportDeadline = Date.now() + context.getRemainingTimeInMillis() - EXPORT_RESERVE_MS;
   const exported =
-    settings.securityHub && !request.dryRun
-      ? await exportToSecurityHub(tracked.run, startedAt, (region) => deps.securityHub(region, exportDeadline), logger)
+    settings.securityHub && deps.securityHub !== undefined && !request.dryRun
+      ? await deps.securityHub(tracked.run, startedAt, exportDeadline, logger)
       : { summary: { status: 'off' } as SecurityHubSummary, errors: 0 };
   logSummary(logger, result, {
     request,
@@ -153,7 +160,7 @@ async function alert({ settings, sns, logger, metrics }: AuditRunDependencies, r
   }
   let delivered = 0;
   try {
-    const messageIds = await publishDigest(sns, settings.topicArn, parts);
+    const messageIds = await publishDigest(sns(), settings.topicArn, parts);
     delivered = messageIds.length;
     logger.info('digest published', { kind: 'alert', topicArn: settings.topicArn, parts: parts.length, messageIds });
     return { status: 'published', parts: parts.length, messageIds };

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,7 +203,10 @@ test('securityHub=true: the function exports, and may import findings only into 
   try {
     await slsPackage(enabled, 'regions=eu-west-1,us-east-1', 'securityHub=true');
     const withExport = JSON.parse(readFileSync(join(enabled, 'cloudformation-template-update-stack.json'), 'utf8')) as typeof template;
-    expect(withExport.Resources.AuditLambdaFunction!.Properties).toMatchObject({ Environment: { Variables: { SECURITY_HUB: 'true' } } });
+    expect(withExport.Resources.AuditLambdaFunction!.Properties).toMatchObject({ Handler: 'functions/audit-with-security-hub.handler', Environment: { Variables: { SECURITY_HUB: 'true' } } });
+    // Only this package carries the Security Hub client; the default one (param off) does not.
+    expect(bundleText(enabled, 'functions/audit-with-security-hub.js')).toContain('BatchImportFindings');
+    expect(bundleText(dir, 'functions/audit.js')).not.toMatch(/BatchImportFindings|SecurityHubClient/);
     const role = withExport.Resources.AuditRole!.Properties as { Policies: unknown[] };
     const grants = policyStatements(withExport, role.Policies).flatMap((statement) => list(statement.Action).map((action) => [action, list(statement.Resource)]));
     expect(grants.filter(([action]) => String(action).startsWith('securityhub:'))).toEqual([
@@ -220,6 +223,11 @@ test('securityHub=true: the function exports, and may import findings only into 
     rmSync(enabled, { recursive: true, force: true });
   }
 }, 180_000);
+
+/** A file of the function's zip in a package directory, as text. */
+function bundleText(packageDir: string, file: string): string {
+  return execFileSync('unzip', ['-p', join(packageDir, 'audit.zip'), file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
 
 /**
  * The statements of a role's policies as CloudFormation deploys them: a policy written

@@ -4,6 +4,7 @@ import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SQSBatchResponse } from 'aws-lambda';
 import type { QueueEvent } from '../../lib/lambda/change-audit';
 import type { AuditResponse } from '../../lib/lambda/invoke-response';
+import { securityHubExport } from '../../lib/lambda/security-hub-export';
 import { RULES } from '../../lib/rules';
 import { writeDeployedSuppressions } from '../../lib/suppressions/write-deployed-suppressions';
 import { createStateTable } from './dynalite';
@@ -22,15 +23,16 @@ let tables = 0;
 
 /**
  * A new deployment with change tracking (its own table in dynalite, a new container with the
- * given environment) whose runs happen on the day each run names. `securityHub` replaces the
- * export's client factory (a shorter retry backoff).
+ * given environment) whose runs happen on the day each run names. `securityHub` builds the
+ * export's clients (a shorter retry backoff): the handler then has the export, as
+ * functions/audit-with-security-hub.ts gives it.
  */
 export async function deployTracked(harness: LambdaHarness, env: Record<string, string> = {}, securityHub?: (region: string, deadline: number) => SecurityHubClient): Promise<TrackedDeployment> {
   const table = `apigw-audit-test-state-${(tables += 1)}`;
   await createStateTable(table);
   const { createHandler } = await loadHandler({ STATE_TABLE: table, ...env });
   let today = new Date();
-  const handler = createHandler(() => today, ...(securityHub === undefined ? [] : [securityHub]));
+  const handler = createHandler(() => today, ...(securityHub === undefined ? [] : [securityHubExport(securityHub)]));
   return {
     table,
     run: (on, event) => {
