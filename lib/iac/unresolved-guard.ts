@@ -1,7 +1,7 @@
 import { ApiIndex } from '../model/api-index';
 import type { ActiveRule } from '../engine/evaluate';
 import type { SnapshotApi } from '../model/snapshot';
-import { DECIDED_ON_KNOWN_TEXT, isUnknownField, isUnresolved, markUnknown, type Unresolved } from '../model/unresolved';
+import { DECIDED_ON_KNOWN_TEXT, hasUnknownFields, isUnknownField, isUnresolved, markUnknown, type Unresolved } from '../model/unresolved';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
 import { overlaps, parsePropertyPath, type PropertyPath } from './property-path';
 
@@ -61,15 +61,20 @@ const OWN_RESOURCE: Record<Kind, string> = { api: 'api', integration: 'integrati
 const NODE_PARTS = ['api', 'index', 'integration', 'routes', 'response', 'route'] as const;
 
 /**
- * Records what one check at a time reads. The views (proxies) of an API's objects are made
- * once for the API and shared by every check of it, and a node's view by every check of the
- * node (the engine runs a node's checks one after another), so a check pays for what it reads
- * rather than for wrapping the node again; only what a check read is reset between checks.
+ * Records what one check at a time reads. Only objects through which a check can reach an
+ * unresolved value or a field marked unknown are watched; the others are handed out as they
+ * are, since nothing read in them can withhold a problem. The views (proxies) of an API's
+ * objects are made once for the API and shared by every check of it, and a node's view by every
+ * check of the node (the engine runs a node's checks one after another), so a check pays for
+ * what it reads rather than for wrapping the node again; only what a check read is reset
+ * between checks.
  */
 class ReadTracker {
   /** The API whose objects `views` holds views of. */
   private api: SnapshotApi | undefined;
   private resources = new WeakSet<object>();
+  /** The API's objects that hold, at any depth, an unresolved value or a field marked unknown. */
+  private doubtful = new WeakSet<object>();
   private views = new Map<object, object>();
   /** Whether a route of the API has a Target the scan could not resolve. */
   private someTargetUnknown = false;
@@ -98,7 +103,7 @@ class ReadTracker {
     if (api !== this.api) this.enterApi(api);
     if (!this.sameNode(kind, node)) this.enterNode(kind, node);
     this.own = (node as unknown as Record<string, object>)[OWN_RESOURCE[kind]];
-    this.index = new ApiIndex(this.wrap(api, api, []) as SnapshotApi);
+    this.index = new ApiIndex(this.doubtful.has(api) ? (this.wrap(api, api, []) as SnapshotApi) : api);
     return this.nodeView!;
   }
 
@@ -126,6 +131,8 @@ class ReadTracker {
   private enterApi(api: SnapshotApi): void {
     this.api = api;
     this.resources = resourcesOf(api);
+    this.doubtful = new WeakSet();
+    markDoubtful(api, this.doubtful, 0);
     this.views = new Map();
     this.someTargetUnknown = api.routes.some(hasUnknownTarget);
     this.node = undefined;
@@ -150,6 +157,11 @@ class ReadTracker {
       const route = copy['route'] as SnapshotApi['routes'][number];
       if (hasUnknownTarget(route) || isUnknownField(api, 'integrations')) markUnknown(copy, 'integration');
     }
+    // What the engine put beside the API's own objects (the routes that target an integration)
+    // is doubtful when what it holds is.
+    for (const [name, part] of Object.entries(copy)) {
+      if (name !== 'index' && typeof part === 'object' && part !== null && !this.resources.has(part)) markDoubtful(part, this.doubtful, 0);
+    }
     this.nodeCopy = copy;
     this.nodeView = this.wrap(copy, undefined, []) as AnyNode;
   }
@@ -171,7 +183,7 @@ class ReadTracker {
           record();
           return result;
         }
-        if (typeof result !== 'object' || result === null || !isConfigurable(target, property)) return result;
+        if (typeof result !== 'object' || result === null || !this.doubtful.has(result) || !isConfigurable(target, property)) return result;
         return this.resources.has(result) ? this.wrap(result, result, []) : this.wrap(result, owner, [...path, property]);
       },
       ownKeys: (target) => {
@@ -197,6 +209,24 @@ class ReadTracker {
     if (owner === this.own && this.listed.has(target)) this.listedReads.push(path);
     else this.readUnknown = true;
   }
+}
+
+/**
+ * How deep the search for doubtful objects goes; below it everything counts as doubtful, so a
+ * pathological nesting costs watching, never a finding resting on an unseen value.
+ */
+const MAX_DOUBT_DEPTH = 200;
+
+/** Adds `value` and every object in it that leads to an unresolved value or a field marked unknown; whether `value` does. */
+function markDoubtful(value: object, doubtful: WeakSet<object>, depth: number): boolean {
+  let doubt = depth >= MAX_DOUBT_DEPTH || hasUnknownFields(value);
+  for (const child of Object.values(value)) {
+    if (typeof child !== 'object' || child === null) continue;
+    // Each object is searched in full (no early return), so every doubtful one inside is marked.
+    if (isUnresolved(child) || markDoubtful(child, doubtful, depth + 1)) doubt = true;
+  }
+  if (doubt) doubtful.add(value);
+  return doubt;
 }
 
 function hasUnknownTarget(route: SnapshotApi['routes'][number]): boolean {

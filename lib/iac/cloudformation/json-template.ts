@@ -67,26 +67,39 @@ interface WalkOptions {
 function walk(text: string, from: number, holder: { value: unknown }, options: WalkOptions): void {
   const { offsets, starts, eagerLevels } = options;
   // The open containers by depth (0 is the holder), in parallel arrays rather than a frame
-  // object per container: a 20 MB template opens hundreds of thousands of them.
-  const containers: Container[] = [holder as Record<string, unknown>];
+  // object per container: a 20 MB template opens hundreds of thousands of them. Below the
+  // eager levels a container's parsed value is looked up only when a number in it needs it.
+  const containers: (Container | undefined)[] = [holder as Record<string, unknown>];
   const isList: boolean[] = [false];
   /** In an object, the key whose value comes next; undefined while a key is expected. */
   const pendingKey: (string | undefined)[] = ['value'];
   /** In a list, the index of the next item. */
   const nextIndex: number[] = [0];
-  /** Where an object's keys start in `keys`; its keys are the ones from there to the end. */
+  /** Where an object's keys start in `keys`; its keys are the ones from there to `keyCount`. */
   const firstKey: number[] = [0];
   /** An object's keys as a set, once it has more than LINEAR_KEYS. */
   const keySets: (Set<string> | undefined)[] = [undefined];
+  // A stack of the keys of the open objects, its top kept apart: setting an array's length is slow.
   const keys: string[] = [];
+  let keyCount = 0;
   let depth = 0;
   const fail = (message: string, offset: number): never => {
     throw new IacError(options.file, message, offsets.position(offset));
   };
+  /** The parsed value of the container open at `depth`, looked up along the slots above it. */
+  const container = (at: number): Container => {
+    let known = at;
+    while (containers[known] === undefined) known -= 1;
+    for (let below = known + 1; below <= at; below += 1) {
+      const above = below - 1;
+      containers[below] = (containers[above] as Record<string | number, unknown>)[isList[above] ? nextIndex[above]! : pendingKey[above]!] as Container;
+    }
+    return containers[at]!;
+  };
   /** The slot of the container at `depth` the next value fills; records where a list item starts. */
   const slot = (offset: number): string | number => {
     if (!isList[depth]) return pendingKey[depth]!;
-    if (depth <= eagerLevels) offsets.set(containers[depth]!, String(nextIndex[depth]), offset);
+    if (depth <= eagerLevels) offsets.set(container(depth), String(nextIndex[depth]), offset);
     return nextIndex[depth]!;
   };
   const filled = (): void => {
@@ -100,27 +113,32 @@ function walk(text: string, from: number, holder: { value: unknown }, options: W
       set.add(key);
       return;
     }
-    for (let k = firstKey[depth]!; k < keys.length; k += 1) if (keys[k] === key) fail(`duplicate key ${JSON.stringify(key)}`, offset);
-    keys.push(key);
-    if (keys.length - firstKey[depth]! > LINEAR_KEYS) keySets[depth] = new Set(keys.splice(firstKey[depth]!));
+    const first = firstKey[depth]!;
+    for (let k = first; k < keyCount; k += 1) if (keys[k] === key) fail(`duplicate key ${JSON.stringify(key)}`, offset);
+    keys[keyCount] = key;
+    keyCount += 1;
+    if (keyCount - first > LINEAR_KEYS) {
+      keySets[depth] = new Set(keys.slice(first, keyCount));
+      keyCount = first;
+    }
   };
   for (let i = from; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code === 0x7b || code === 0x5b) {
       // { or [
-      const child = (containers[depth] as Record<string | number, unknown>)[slot(i)] as Container;
+      slot(i);
       if (depth >= MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`, i);
-      if (depth === eagerLevels) starts?.set(child, i);
       depth += 1;
-      containers[depth] = child;
+      containers[depth] = undefined;
+      if (depth === eagerLevels + 1) starts?.set(container(depth), i);
       isList[depth] = code === 0x5b;
       pendingKey[depth] = undefined;
       nextIndex[depth] = 0;
-      firstKey[depth] = keys.length;
+      firstKey[depth] = keyCount;
       keySets[depth] = undefined;
     } else if (code === 0x7d || code === 0x5d) {
       // } or ]
-      keys.length = firstKey[depth]!;
+      keyCount = firstKey[depth]!;
       depth -= 1;
       filled();
       if (depth === 0) return;
@@ -132,7 +150,7 @@ function walk(text: string, from: number, holder: { value: unknown }, options: W
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
         addKey(key, i);
         pendingKey[depth] = key;
-        if (depth <= eagerLevels) offsets.set(containers[depth]!, key, i);
+        if (depth <= eagerLevels) offsets.set(container(depth), key, i);
       } else {
         slot(i);
         filled();
@@ -142,7 +160,7 @@ function walk(text: string, from: number, holder: { value: unknown }, options: W
       // a number: CloudFormation reads its text
       let end = i + 1;
       while (end < text.length && isNumberChar(text.charCodeAt(end))) end += 1;
-      (containers[depth] as Record<string | number, unknown>)[slot(i)] = text.slice(i, end);
+      (container(depth) as Record<string | number, unknown>)[slot(i)] = text.slice(i, end);
       filled();
       i = end - 1;
     } else if (code === 0x74 || code === 0x66 || code === 0x6e) {
