@@ -88,7 +88,10 @@ class ReadTracker {
 
   // What the current check read, reset by finish().
   private own: object | undefined;
-  /** The index the current check asks: its own, so every lookup it builds is read through the views. */
+  /**
+   * The index the current check asks, made when it first does: its own, so every lookup it
+   * builds is read through the views.
+   */
   private index: ApiIndex | undefined;
   private readonly listed = new Set<object>();
   /** Unresolved values read while listing the own resource's maps, as paths inside it. */
@@ -103,8 +106,11 @@ class ReadTracker {
     if (api !== this.api) this.enterApi(api);
     if (!this.sameNode(kind, node)) this.enterNode(kind, node);
     this.own = (node as unknown as Record<string, object>)[OWN_RESOURCE[kind]];
-    this.index = new ApiIndex(this.doubtful.has(api) ? (this.wrap(api, api, []) as SnapshotApi) : api);
     return this.nodeView!;
+  }
+
+  private indexOf(api: SnapshotApi): ApiIndex {
+    return new ApiIndex(this.doubtful.has(api) ? (this.wrap(api, api, []) as SnapshotApi) : api);
   }
 
   allows(path: string): boolean {
@@ -117,9 +123,10 @@ class ReadTracker {
 
   /** Forgets what the check read, so the next check starts clean. */
   finish(): void {
-    this.partialReads.length = 0;
-    this.listed.clear();
-    this.listedReads.length = 0;
+    // Most checks read nothing doubtful: the lists are emptied only when they hold something.
+    if (this.partialReads.length > 0) this.partialReads.length = 0;
+    if (this.listed.size > 0) this.listed.clear();
+    if (this.listedReads.length > 0) this.listedReads.length = 0;
     this.readUnknown = false;
     this.index = undefined;
   }
@@ -141,7 +148,8 @@ class ReadTracker {
   private sameNode(kind: Kind, node: AnyNode): boolean {
     if (node !== this.node || kind !== this.kind) return false;
     const parts = node as unknown as Record<string, unknown>;
-    return NODE_PARTS.every((part, position) => parts[part] === this.nodeParts[position]);
+    for (let position = 0; position < NODE_PARTS.length; position += 1) if (parts[NODE_PARTS[position]!] !== this.nodeParts[position]) return false;
+    return true;
   }
 
   /** The links the engine worked out carry their own doubt. */
@@ -173,7 +181,7 @@ class ReadTracker {
       get: (target, property, receiver) => {
         // The index answers from the watched API, so what it reads for a check counts as the
         // check's reads; it is the check's own and is handed out as it is rather than wrapped.
-        if (target === this.nodeCopy && property === 'index') return this.index;
+        if (target === this.nodeCopy && property === 'index') return (this.index ??= this.indexOf(this.api!));
         const result: unknown = Reflect.get(target, property, receiver);
         if (typeof property === 'symbol') return result;
         if (isUnknownField(target, property)) this.readUnknown = true;

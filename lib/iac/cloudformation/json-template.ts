@@ -38,17 +38,15 @@ export function parseJsonTemplate(text: string, file: string): { value: unknown;
   const starts = new WeakMap<object, number>();
   const root = { value };
   walk(text, 0, root, { file, offsets, starts, eagerLevels: EAGER_LEVELS });
-  const recorded = new WeakSet<object>();
   const positionOf = (path: readonly (string | number)[]): Position | undefined => {
+    // Only the containers just below the eager levels have a start: the first position asked
+    // inside one records its entries (and forgets its start, so it is walked once).
     let node: unknown = value;
-    for (const segment of path) {
-      if (typeof node !== 'object' || node === null) break;
-      const start = starts.get(node);
-      if (start !== undefined && !recorded.has(node)) {
-        recorded.add(node);
-        walk(text, start, { value: node }, { file, offsets, starts: undefined, eagerLevels: MAX_NESTING + 1 });
-      }
-      node = (node as Record<string, unknown>)[String(segment)];
+    for (let level = 0; level < EAGER_LEVELS && level < path.length - 1 && typeof node === 'object' && node !== null; level += 1) node = (node as Record<string, unknown>)[String(path[level])];
+    const start = path.length > EAGER_LEVELS && typeof node === 'object' && node !== null ? starts.get(node) : undefined;
+    if (start !== undefined) {
+      starts.delete(node as object);
+      walk(text, start, { value: node }, { file, offsets, starts: undefined, eagerLevels: MAX_NESTING + 1 });
     }
     return offsets.positionOf(value, path);
   };
