@@ -38,16 +38,23 @@ export function parseJsonTemplate(text: string, file: string): { value: unknown;
   const starts = new WeakMap<object, number>();
   const root = { value };
   walk(text, 0, root, { file, offsets, starts, eagerLevels: EAGER_LEVELS });
-  const positionOf = (path: readonly (string | number)[]): Position | undefined => {
-    // Only the containers just below the eager levels have a start: the first position asked
-    // inside one records its entries (and forgets its start, so it is walked once).
+  /**
+   * Only the containers just below the eager levels have a start: the first position asked
+   * inside one has its entries recorded, and its start is forgotten so it is walked once.
+   */
+  const recordEntriesAlong = (path: readonly (string | number)[]): void => {
     let node: unknown = value;
-    for (let level = 0; level < EAGER_LEVELS && level < path.length - 1 && typeof node === 'object' && node !== null; level += 1) node = (node as Record<string, unknown>)[String(path[level])];
-    const start = path.length > EAGER_LEVELS && typeof node === 'object' && node !== null ? starts.get(node) : undefined;
-    if (start !== undefined) {
-      starts.delete(node as object);
-      walk(text, start, { value: node }, { file, offsets, starts: undefined, eagerLevels: MAX_NESTING + 1 });
+    for (let level = 0; level < EAGER_LEVELS; level += 1) {
+      if (typeof node !== 'object' || node === null) return;
+      node = (node as Record<string, unknown>)[String(path[level])];
     }
+    const start = typeof node === 'object' && node !== null ? starts.get(node) : undefined;
+    if (start === undefined) return;
+    starts.delete(node as object);
+    walk(text, start, { value: node }, { file, offsets, starts: undefined, eagerLevels: MAX_NESTING + 1 });
+  };
+  const positionOf = (path: readonly (string | number)[]): Position | undefined => {
+    if (path.length > EAGER_LEVELS) recordEntriesAlong(path);
     return offsets.positionOf(value, path);
   };
   return { value: root.value, positionOf };
@@ -90,7 +97,10 @@ function walk(text: string, from: number, holder: { value: unknown }, options: W
     while (containers[known] === undefined) known -= 1;
     for (let below = known + 1; below <= at; below += 1) {
       const above = below - 1;
-      containers[below] = (containers[above] as Record<string | number, unknown>)[isList[above] ? nextIndex[above]! : pendingKey[above]!] as Container;
+      const found = (containers[above] as Record<string | number, unknown>)[isList[above] ? nextIndex[above]! : pendingKey[above]!];
+      // Not a container only when a later duplicate of its key replaced it (JSON.parse keeps the
+      // last): the pass reports that duplicate when it gets there, and writes to a stand-in until then.
+      containers[below] = typeof found === 'object' && found !== null ? (found as Container) : {};
     }
     return containers[at]!;
   };
