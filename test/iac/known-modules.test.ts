@@ -93,6 +93,15 @@ describe('a call of terraform-aws-modules/apigateway-v2 that was not downloaded 
     ]);
   });
 
+  test('a call with for_each: one API per instance, each named by its key in findings and in the error', async () => {
+    const result = await scanAll(writeFolder({ 'main.tf': call('>= 5.2.0, < 6.0.0', `  for_each = toset(["blue", "green"])\n${WEBSOCKET_HTTP.replace('"ws"', 'each.key')}`) }));
+    expect(result.findings.filter((finding) => finding.ruleId === 'IR013').map((finding) => `${finding.resource.apiName} ${finding.resource.logicalId}`)).toEqual([
+      'blue module.api["blue"].aws_apigatewayv2_integration.this["order"]',
+      'green module.api["green"].aws_apigatewayv2_integration.this["order"]',
+    ]);
+    expect(result.errors.map((error) => /module\.api\S*/.exec(error.message)?.[0])).toEqual(['module.api["blue"]:', 'module.api["green"]:']);
+  });
+
   test('a value the caller does not know stays unresolved, and what rests on it is withheld', async () => {
     const result = await scanAll(writeFolder({ 'main.tf': `variable "type" {}\n${call('~> 5.3', WEBSOCKET_HTTP.replace('"HTTP"', 'var.type'))}` }));
     // IR013 and IR014, which the literal "HTTP" decides (test above), cannot tell without it.

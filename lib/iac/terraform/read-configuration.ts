@@ -295,17 +295,19 @@ class ModuleInstance {
     const source = block.body['source'];
     const file = displayPath(block.file);
     const call = `${this.prefix}module.${name}`;
+    // Each instance of a call with count or for_each is named, so none of them repeats another.
+    const named = `${call}${instance.suffix}`;
     const unread = `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules)`;
     const carried = carriedModule(source, block.body['version']);
     if (carried !== undefined && 'module' in carried) {
       const copy = `its API Gateway resources are read from the inputs of the call with the scanner's copy of ${carried.module.name}, which builds them as every version the call admits does`;
-      this.reader.errors.push(new IacError(file, `${call}: ${unread}; ${copy}, and the audit is not complete until the module itself is read`, where));
+      this.reader.errors.push(new IacError(file, `${named}: ${unread}; ${copy}, and the audit is not complete until the module itself is read`, where));
       const callSite = { file: block.file, position: block.entry?.position };
-      return this.reader.carried(carried.module, callSite, call, `${call}${instance.suffix}.`, key, this.inputsOf(block, instance), this.calls);
+      return this.reader.carried(carried.module, callSite, call, `${named}.`, key, this.inputsOf(block, instance), this.calls);
     }
     const why = carried === undefined ? '' : ` (${carried.unsupported})`;
-    if (API_GATEWAY_SOURCE.test(String(source))) this.reader.errors.push(new IacError(file, `${call}: ${unread}, so the API Gateway resources it defines are not audited${why}`, where));
-    else this.reader.warnings.push({ file, path: call, message: `${unread}, so the resources it defines are not read and its outputs are unresolved${why}` });
+    if (API_GATEWAY_SOURCE.test(String(source))) this.reader.errors.push(new IacError(file, `${named}: ${unread}, so the API Gateway resources it defines are not audited${why}`, where));
+    else this.reader.warnings.push({ file, path: named, message: `${unread}, so the resources it defines are not read and its outputs are unresolved${why}` });
     return undefined;
   }
 
