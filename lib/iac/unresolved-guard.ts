@@ -1,7 +1,7 @@
 import { ApiIndex } from '../model/api-index';
 import type { ActiveRule } from '../engine/evaluate';
 import type { SnapshotApi } from '../model/snapshot';
-import { DECIDED_ON_KNOWN_TEXT, isUnknownField, isUnresolved, markUnknown, type Unresolved } from '../model/unresolved';
+import { DECIDED_ON_KNOWN_TEXT, hasUnknownFields, isUnknownField, isUnresolved, markUnknown, type Unresolved } from '../model/unresolved';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
 import { overlaps, parsePropertyPath, type PropertyPath } from './property-path';
 
@@ -29,20 +29,25 @@ type AnyCheck = (node: AnyNode) => Problem[];
  * decided on the known text alone.
  */
 export function guardRules(rules: readonly ActiveRule[], stats: GuardStats): ActiveRule[] {
-  return rules.map((active) => ({ ...active, rule: guardRule(active.rule, stats) }));
+  const tracker = new ReadTracker();
+  return rules.map((active) => ({ ...active, rule: guardRule(active.rule, tracker, stats) }));
 }
 
-function guardRule(rule: Rule, stats: GuardStats): Rule {
+function guardRule(rule: Rule, tracker: ReadTracker, stats: GuardStats): Rule {
   const check: RuleChecks = {};
   for (const kind of Object.keys(rule.check) as Kind[]) {
     const original = rule.check[kind] as AnyCheck | undefined;
     if (original === undefined) continue;
     const guarded: AnyCheck = (node) => {
-      const reads = new ReadTracker(kind, node);
-      const problems = original(reads.view());
-      const kept = problems.filter((problem) => reads.allows(problem.path));
-      stats.withheld += problems.length - kept.length;
-      return kept;
+      try {
+        const problems = original(tracker.start(kind, node));
+        const kept = problems.length === 0 ? problems : problems.filter((problem) => tracker.allows(problem.path));
+        stats.withheld += problems.length - kept.length;
+        return kept;
+      } finally {
+        // Also after a check that throws (the engine reports it and goes on with the next).
+        tracker.finish();
+      }
     };
     (check as Record<Kind, AnyCheck>)[kind] = guarded;
   }
@@ -50,52 +55,123 @@ function guardRule(rule: Rule, stats: GuardStats): Rule {
 }
 
 /** The resource a check of each kind reports on: the one its problems' paths are relative to. */
-function ownResource(kind: Kind, node: AnyNode): object {
-  const parts = node as unknown as Record<string, object>;
-  const key = { api: 'api', integration: 'integration', integrationResponse: 'response', route: 'route', routeResponse: 'response' }[kind];
-  return parts[key]!;
-}
+const OWN_RESOURCE: Record<Kind, string> = { api: 'api', integration: 'integration', integrationResponse: 'response', route: 'route', routeResponse: 'response' };
 
+/** The parts of a node the engine hands every check; a node's view is reused while they are the same. */
+const NODE_PARTS = ['api', 'index', 'integration', 'routes', 'response', 'route'] as const;
+
+/**
+ * Records what one check at a time reads. Only objects through which a check can reach an
+ * unresolved value or a field marked unknown are watched; the others are handed out as they
+ * are, since nothing read in them can withhold a problem. The views (proxies) of an API's
+ * objects are made once for the API and shared by every check of it, and a node's view by every
+ * check of the node (the engine runs a node's checks one after another), so a check pays for
+ * what it reads rather than for wrapping the node again; only what a check read is reset
+ * between checks.
+ */
 class ReadTracker {
-  private readonly own: object;
-  private readonly resources: WeakSet<object>;
-  private readonly views = new Map<object, object>();
-  private readonly listed = new WeakSet<object>();
+  /** The API whose objects `views` holds views of. */
+  private api: SnapshotApi | undefined;
+  private resources = new WeakSet<object>();
+  /** The API's objects that hold, at any depth, an unresolved value or a field marked unknown. */
+  private doubtful = new WeakSet<object>();
+  private views = new Map<object, object>();
+  /** Whether a route of the API has a Target the scan could not resolve. */
+  private someTargetUnknown = false;
+  /** The node the current view is of: the engine's object and its parts when the view was made. */
+  private node: AnyNode | undefined;
+  private readonly nodeParts: unknown[] = [];
+  private kind: Kind | undefined;
+  /** The node as checks see it: a copy with the links the engine worked out marked when in doubt. */
+  private nodeCopy: object | undefined;
+  private nodeView: AnyNode | undefined;
+
+  // What the current check read, reset by finish().
+  private own: object | undefined;
+  /**
+   * The index the current check asks, made when it first does: its own, so every lookup it
+   * builds is read through the views.
+   */
+  private index: ApiIndex | undefined;
+  private readonly listed = new Set<object>();
   /** Unresolved values read while listing the own resource's maps, as paths inside it. */
   private readonly listedReads: PropertyPath[] = [];
   private readUnknown = false;
   /** Reads of partial values, each recorded at the end unless the check decided on its known text. */
   private readonly partialReads: { decided: boolean; record: () => void }[] = [];
 
-  constructor(
-    kind: Kind,
-    private readonly node: AnyNode,
-  ) {
-    this.own = ownResource(kind, node);
-    this.resources = resourcesOf(node.api);
+  /** The view of `node` for a check of `kind` to read. */
+  start(kind: Kind, node: AnyNode): AnyNode {
+    const { api } = node;
+    if (api !== this.api) this.enterApi(api);
+    if (!this.sameNode(kind, node)) this.enterNode(kind, node);
+    this.own = (node as unknown as Record<string, object>)[OWN_RESOURCE[kind]];
+    return this.nodeView!;
   }
 
-  /** The node as the check sees it; the links the engine worked out carry their own doubt. */
-  view(): AnyNode {
-    const node: Record<string, unknown> = { ...this.node };
-    const { api } = this.node;
-    if ('routes' in node && (isUnknownField(api, 'routes') || api.routes.some(hasUnknownTarget))) markUnknown(node, 'routes');
-    if ('route' in node && 'integration' in node) {
-      const route = node['route'] as SnapshotApi['routes'][number];
-      if (hasUnknownTarget(route) || isUnknownField(api, 'integrations')) markUnknown(node, 'integration');
-    }
-    // The index answers from the watched API, so what it reads for a check counts as the check's
-    // reads; read-only, so the view hands it out as it is rather than wrapping it.
-    Object.defineProperty(node, 'index', { value: new ApiIndex(this.wrap(api, api, []) as SnapshotApi), enumerable: true, writable: false, configurable: false });
-    return this.wrap(node, undefined, []) as AnyNode;
+  private indexOf(api: SnapshotApi): ApiIndex {
+    return new ApiIndex(this.doubtful.has(api) ? (this.wrap(api, api, []) as SnapshotApi) : api);
   }
 
   allows(path: string): boolean {
-    for (const read of this.partialReads.splice(0)) if (!read.decided) read.record();
+    this.settlePartialReads();
     if (this.readUnknown) return false;
     if (this.listedReads.length === 0) return true;
     const parsed = parsePropertyPath(path);
     return parsed !== undefined && !this.listedReads.some((read) => overlaps(read, parsed));
+  }
+
+  /** Forgets what the check read, so the next check starts clean. */
+  finish(): void {
+    // Most checks read nothing doubtful: the lists are emptied only when they hold something.
+    if (this.partialReads.length > 0) this.partialReads.length = 0;
+    if (this.listed.size > 0) this.listed.clear();
+    if (this.listedReads.length > 0) this.listedReads.length = 0;
+    this.readUnknown = false;
+    this.index = undefined;
+  }
+
+  private settlePartialReads(): void {
+    for (const read of this.partialReads.splice(0)) if (!read.decided) read.record();
+  }
+
+  private enterApi(api: SnapshotApi): void {
+    this.api = api;
+    this.resources = resourcesOf(api);
+    this.doubtful = new WeakSet();
+    markDoubtful(api, this.doubtful, 0);
+    this.views = new Map();
+    this.someTargetUnknown = api.routes.some(hasUnknownTarget);
+    this.node = undefined;
+  }
+
+  private sameNode(kind: Kind, node: AnyNode): boolean {
+    if (node !== this.node || kind !== this.kind) return false;
+    const parts = node as unknown as Record<string, unknown>;
+    for (let position = 0; position < NODE_PARTS.length; position += 1) if (parts[NODE_PARTS[position]!] !== this.nodeParts[position]) return false;
+    return true;
+  }
+
+  /** The links the engine worked out carry their own doubt. */
+  private enterNode(kind: Kind, node: AnyNode): void {
+    const parts = node as unknown as Record<string, unknown>;
+    this.node = node;
+    this.kind = kind;
+    NODE_PARTS.forEach((part, position) => (this.nodeParts[position] = parts[part]));
+    const copy: Record<string, unknown> = { ...parts };
+    const { api } = node;
+    if ('routes' in copy && (isUnknownField(api, 'routes') || this.someTargetUnknown)) markUnknown(copy, 'routes');
+    if ('route' in copy && 'integration' in copy) {
+      const route = copy['route'] as SnapshotApi['routes'][number];
+      if (hasUnknownTarget(route) || isUnknownField(api, 'integrations')) markUnknown(copy, 'integration');
+    }
+    // What the engine put beside the API's own objects (the routes that target an integration)
+    // is doubtful when what it holds is.
+    for (const [name, part] of Object.entries(copy)) {
+      if (name !== 'index' && typeof part === 'object' && part !== null && !this.resources.has(part)) markDoubtful(part, this.doubtful, 0);
+    }
+    this.nodeCopy = copy;
+    this.nodeView = this.wrap(copy, undefined, []) as AnyNode;
   }
 
   private wrap(value: object, owner: object | undefined, path: PropertyPath): object {
@@ -103,6 +179,9 @@ class ReadTracker {
     if (known !== undefined) return known;
     const view = new Proxy(value, {
       get: (target, property, receiver) => {
+        // The index answers from the watched API, so what it reads for a check counts as the
+        // check's reads; it is the check's own and is handed out as it is rather than wrapped.
+        if (target === this.nodeCopy && property === 'index') return (this.index ??= this.indexOf(this.api!));
         const result: unknown = Reflect.get(target, property, receiver);
         if (typeof property === 'symbol') return result;
         if (isUnknownField(target, property)) this.readUnknown = true;
@@ -112,7 +191,7 @@ class ReadTracker {
           record();
           return result;
         }
-        if (typeof result !== 'object' || result === null || !isConfigurable(target, property)) return result;
+        if (typeof result !== 'object' || result === null || !this.doubtful.has(result) || !isConfigurable(target, property)) return result;
         return this.resources.has(result) ? this.wrap(result, result, []) : this.wrap(result, owner, [...path, property]);
       },
       ownKeys: (target) => {
@@ -138,6 +217,24 @@ class ReadTracker {
     if (owner === this.own && this.listed.has(target)) this.listedReads.push(path);
     else this.readUnknown = true;
   }
+}
+
+/**
+ * How deep the search for doubtful objects goes; below it everything counts as doubtful, so a
+ * pathological nesting costs watching, never a finding resting on an unseen value.
+ */
+const MAX_DOUBT_DEPTH = 200;
+
+/** Adds `value` and every object in it that leads to an unresolved value or a field marked unknown; whether `value` does. */
+function markDoubtful(value: object, doubtful: WeakSet<object>, depth: number): boolean {
+  let doubt = depth >= MAX_DOUBT_DEPTH || hasUnknownFields(value);
+  for (const child of Object.values(value)) {
+    if (typeof child !== 'object' || child === null) continue;
+    // Each object is searched in full (no early return), so every doubtful one inside is marked.
+    if (isUnresolved(child) || markDoubtful(child, doubtful, depth + 1)) doubt = true;
+  }
+  if (doubt) doubtful.add(value);
+  return doubt;
 }
 
 function hasUnknownTarget(route: SnapshotApi['routes'][number]): boolean {

@@ -125,3 +125,8 @@ export function isUnknownField(target: object, field: string): boolean {
   if (fields === undefined || ID_FIELDS.has(field)) return false;
   return fields.has(field) || fields.has(ALL_FIELDS);
 }
+
+/** Whether any field of `target` is marked unknown (so reading it may read something unknown). */
+export function hasUnknownFields(target: object): boolean {
+  return (target as Markable)[UNKNOWN_FIELDS] !== undefined;
+}

@@ -54,7 +54,10 @@ describe('the snapshot writer', () => {
     expect(offline).toEqual(live);
     expect(loaded.warnings).toEqual([]);
     expect(loaded.snapshot).toEqual(result.snapshot);
-  });
+    // Not a timed test: the walk makes hundreds of real HTTP calls (three or four per API of every
+    // rule's examples, so more with each rule) and took 2 to 5 s on a shared machine, against
+    // jest's default bound of 5 s. The bound is only there so a hung walk ends the test.
+  }, 60_000);
 
   test('writes the docs/design.md header in its order, ISO dates, and keys in a stable order', () => {
     const api = { routes: [], Name: 'x', integrations: [], ApiId: 'a1', CreatedDate: new Date(Date.UTC(2026, 10, 26, 10)), Tags: { b: '2', a: '1' } };

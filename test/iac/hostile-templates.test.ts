@@ -72,6 +72,18 @@ describe('JSON templates are read with JSON.parse and keep what the YAML reader 
     expect(yaml).toEqual(JSON.parse('{"a": "1.0", "b": ["2", "-3e2", true, null, null, "4"], "__proto__": {"x": "1"}}'));
   });
 
+  test('numbers deep inside a resource keep their text too', () => {
+    const { value } = parseTemplate('{"Resources": {"A": {"Properties": {"L": [{"x": 1.50}, 2e1, [true, -0]], "M": {"n": {"m": 10}}}}}}', 't.json');
+    expect(value).toEqual({ Resources: { A: { Properties: { L: [{ x: '1.50' }, '2e1', [true, '-0']], M: { n: { m: '10' } } } } } });
+  });
+
+  test('a duplicate key deep down, after a nested object, and in an object of many keys', () => {
+    expect(errorOf('{"Resources": {"A": {"Properties": {"P": {"k": {"x": 1}, "j": 2,\n "k": 3}}}}}')).toBe('template.yaml:2:2: duplicate key "k"');
+    const many = Array.from({ length: 30 }, (_, index) => `"k${index}": {"v": ${index}}`).join(', ');
+    expect(errorOf(`{"Resources": {${many},\n "k3": 1}}`)).toBe('template.yaml:2:2: duplicate key "k3"');
+    expect(errorOf(`{"Resources": {"A": {"Properties": {${many}, "k29": 1}}}}`)).toMatch(/^template\.yaml:1:\d+: duplicate key "k29"$/);
+  });
+
   test('positions of keys and list items, also deep inside a resource and in escaped keys', () => {
     const text = '{\n  "Resources": {\n    "Api": {\n      "Type": "AWS::ApiGatewayV2::Api",\n      "Properties": {"Tags": {"a\\"b": "1"}, "List": [ "x", {"y": 2} ]}\n    }\n  }\n}';
     const source = parseTemplate(text, 't.json');

@@ -81,6 +81,17 @@ describe('guardRules', () => {
     expect(run(IR013, dynamo)).toEqual({ paths: ['integrationResponses'], withheld: 0 });
   });
 
+  test('a route an integration check reaches through the routes targeting it is watched too', () => {
+    // IR013 asks whether a route is two-way: not when its key is $disconnect.
+    const twoWay = (routeKey: unknown) => ({
+      ProtocolType: 'WEBSOCKET',
+      integrations: [{ IntegrationType: 'HTTP', integrationResponses: [{ IntegrationResponseKey: '/2\\d\\d/' }] }],
+      routes: [{ RouteKey: routeKey, Target: 'integrations/i1', RouteResponseSelectionExpression: '$default', routeResponses: [{ RouteResponseKey: '$default' }] }],
+    });
+    expect(run(IR013, twoWay('order'))).toEqual({ paths: ['integrationResponses'], withheld: 0 });
+    expect(run(IR013, twoWay(new Unresolved('var.route_key')))).toEqual({ paths: [], withheld: 1 });
+  });
+
   test('RR006 trusts a missing integration only when the API\'s integrations are all known', () => {
     const typo = { ProtocolType: 'WEBSOCKET', integrations: [{ IntegrationType: 'AWS_PROXY' }], routes: [{ RouteKey: 'send', Target: 'integrations/i9' }] };
     expect(run(RR006, typo).paths).toEqual(['Target']);

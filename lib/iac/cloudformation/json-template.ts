@@ -13,15 +13,12 @@ const EAGER_LEVELS = 2;
 
 type Container = Record<string, unknown> | unknown[];
 
-interface Frame {
-  container: Container;
-  /** The keys seen so far in an object: a set, so the duplicate check is linear. */
-  keys: Set<string> | undefined;
-  /** In an object, the key whose value comes next; undefined while a key is expected. */
-  key: string | undefined;
-  /** In a list, the index of the next item. */
-  index: number;
-}
+/**
+ * How many keys an object may have before its duplicate check moves from comparing each new
+ * key with the ones before it (no allocation: most objects have a handful) to a set (linear,
+ * for a Resources map of thousands).
+ */
+const LINEAR_KEYS = 16;
 
 /**
  * A JSON template: `JSON.parse` for the values (fast on 20 MB), then one linear pass over the
@@ -41,18 +38,23 @@ export function parseJsonTemplate(text: string, file: string): { value: unknown;
   const starts = new WeakMap<object, number>();
   const root = { value };
   walk(text, 0, root, { file, offsets, starts, eagerLevels: EAGER_LEVELS });
-  const recorded = new WeakSet<object>();
-  const positionOf = (path: readonly (string | number)[]): Position | undefined => {
+  /**
+   * Only the containers just below the eager levels have a start: the first position asked
+   * inside one has its entries recorded, and its start is forgotten so it is walked once.
+   */
+  const recordEntriesAlong = (path: readonly (string | number)[]): void => {
     let node: unknown = value;
-    for (const segment of path) {
-      if (typeof node !== 'object' || node === null) break;
-      const start = starts.get(node);
-      if (start !== undefined && !recorded.has(node)) {
-        recorded.add(node);
-        walk(text, start, { value: node }, { file, offsets, starts: undefined, eagerLevels: MAX_NESTING + 1 });
-      }
-      node = (node as Record<string, unknown>)[String(segment)];
+    for (let level = 0; level < EAGER_LEVELS; level += 1) {
+      if (typeof node !== 'object' || node === null) return;
+      node = (node as Record<string, unknown>)[String(path[level])];
     }
+    const start = typeof node === 'object' && node !== null ? starts.get(node) : undefined;
+    if (start === undefined) return;
+    starts.delete(node as object);
+    walk(text, start, { value: node }, { file, offsets, starts: undefined, eagerLevels: MAX_NESTING + 1 });
+  };
+  const positionOf = (path: readonly (string | number)[]): Position | undefined => {
+    if (path.length > EAGER_LEVELS) recordEntriesAlong(path);
     return offsets.positionOf(value, path);
   };
   return { value: root.value, positionOf };
@@ -69,57 +71,111 @@ interface WalkOptions {
 /** One pass over the JSON value that starts at `from`, whose parsed form is `holder.value`. */
 function walk(text: string, from: number, holder: { value: unknown }, options: WalkOptions): void {
   const { offsets, starts, eagerLevels } = options;
-  const stack: Frame[] = [{ container: holder as Record<string, unknown>, keys: undefined, key: 'value', index: 0 }];
+  // The open containers by depth (0 is the holder), in parallel arrays rather than a frame
+  // object per container: a 20 MB template opens hundreds of thousands of them. Below the
+  // eager levels a container's parsed value is looked up only when a number in it needs it.
+  const containers: (Container | undefined)[] = [holder as Record<string, unknown>];
+  const isList: boolean[] = [false];
+  /** In an object, the key whose value comes next; undefined while a key is expected. */
+  const pendingKey: (string | undefined)[] = ['value'];
+  /** In a list, the index of the next item. */
+  const nextIndex: number[] = [0];
+  /** Where an object's keys start in `keys`; its keys are the ones from there to `keyCount`. */
+  const firstKey: number[] = [0];
+  /** An object's keys as a set, once it has more than LINEAR_KEYS. */
+  const keySets: (Set<string> | undefined)[] = [undefined];
+  // A stack of the keys of the open objects, its top kept apart: setting an array's length is slow.
+  const keys: string[] = [];
+  let keyCount = 0;
+  let depth = 0;
   const fail = (message: string, offset: number): never => {
     throw new IacError(options.file, message, offsets.position(offset));
   };
-  /** The frame's slot the next value fills; records where a list item starts. */
-  const slot = (frame: Frame, offset: number): string | number => {
-    if (!Array.isArray(frame.container)) return frame.key!;
-    if (stack.length - 1 <= eagerLevels) offsets.set(frame.container, String(frame.index), offset);
-    return frame.index;
+  /** The parsed value of the container open at `depth`, looked up along the slots above it. */
+  const container = (at: number): Container => {
+    let known = at;
+    while (containers[known] === undefined) known -= 1;
+    for (let below = known + 1; below <= at; below += 1) {
+      const above = below - 1;
+      const found = (containers[above] as Record<string | number, unknown>)[isList[above] ? nextIndex[above]! : pendingKey[above]!];
+      // Not a container only when a later duplicate of its key replaced it (JSON.parse keeps the
+      // last): the pass reports that duplicate when it gets there, and writes to a stand-in until then.
+      containers[below] = typeof found === 'object' && found !== null ? (found as Container) : {};
+    }
+    return containers[at]!;
   };
-  const filled = (frame: Frame): void => {
-    if (Array.isArray(frame.container)) frame.index += 1;
-    else frame.key = undefined;
+  /** The slot of the container at `depth` the next value fills; records where a list item starts. */
+  const slot = (offset: number): string | number => {
+    if (!isList[depth]) return pendingKey[depth]!;
+    if (depth <= eagerLevels) offsets.set(container(depth), String(nextIndex[depth]), offset);
+    return nextIndex[depth]!;
+  };
+  const filled = (): void => {
+    if (isList[depth]) nextIndex[depth] = nextIndex[depth]! + 1;
+    else pendingKey[depth] = undefined;
+  };
+  const addKey = (key: string, offset: number): void => {
+    const set = keySets[depth];
+    if (set !== undefined) {
+      if (set.has(key)) fail(`duplicate key ${JSON.stringify(key)}`, offset);
+      set.add(key);
+      return;
+    }
+    const first = firstKey[depth]!;
+    for (let k = first; k < keyCount; k += 1) if (keys[k] === key) fail(`duplicate key ${JSON.stringify(key)}`, offset);
+    keys[keyCount] = key;
+    keyCount += 1;
+    if (keyCount - first > LINEAR_KEYS) {
+      keySets[depth] = new Set(keys.slice(first, keyCount));
+      keyCount = first;
+    }
   };
   for (let i = from; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    const frame = stack[stack.length - 1]!;
     if (code === 0x7b || code === 0x5b) {
       // { or [
-      const child = (frame.container as Record<string | number, unknown>)[slot(frame, i)] as Container;
-      if (stack.length > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`, i);
-      if (stack.length === eagerLevels + 1) starts?.set(child, i);
-      stack.push({ container: child, keys: code === 0x7b ? new Set() : undefined, key: undefined, index: 0 });
+      slot(i);
+      if (depth >= MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`, i);
+      depth += 1;
+      containers[depth] = undefined;
+      if (depth === eagerLevels + 1) starts?.set(container(depth), i);
+      isList[depth] = code === 0x5b;
+      pendingKey[depth] = undefined;
+      nextIndex[depth] = 0;
+      firstKey[depth] = keyCount;
+      keySets[depth] = undefined;
     } else if (code === 0x7d || code === 0x5d) {
       // } or ]
-      stack.pop();
-      filled(stack[stack.length - 1]!);
-      if (stack.length === 1) return;
+      keyCount = firstKey[depth]!;
+      depth -= 1;
+      filled();
+      if (depth === 0) return;
     } else if (code === 0x22) {
       // "
       const end = stringEnd(text, i);
-      if (frame.keys !== undefined && frame.key === undefined) {
+      if (!isList[depth] && pendingKey[depth] === undefined) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
-        if (frame.keys.has(key)) fail(`duplicate key ${JSON.stringify(key)}`, i);
-        frame.keys.add(key);
-        frame.key = key;
-        if (stack.length - 1 <= eagerLevels) offsets.set(frame.container, key, i);
+        addKey(key, i);
+        pendingKey[depth] = key;
+        if (depth <= eagerLevels) offsets.set(container(depth), key, i);
       } else {
-        slot(frame, i);
-        filled(frame);
+        slot(i);
+        filled();
       }
       i = end;
-    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39) || code === 0x74 || code === 0x66 || code === 0x6e) {
-      // a number, true, false or null
+    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      // a number: CloudFormation reads its text
       let end = i + 1;
-      while (end < text.length && !/[\s,\]}]/.test(text[end]!)) end += 1;
-      const at = slot(frame, i);
-      if (code !== 0x74 && code !== 0x66 && code !== 0x6e) (frame.container as Record<string | number, unknown>)[at] = text.slice(i, end);
-      filled(frame);
+      while (end < text.length && isNumberChar(text.charCodeAt(end))) end += 1;
+      (container(depth) as Record<string | number, unknown>)[slot(i)] = text.slice(i, end);
+      filled();
       i = end - 1;
+    } else if (code === 0x74 || code === 0x66 || code === 0x6e) {
+      // true, false or null: JSON.parse's value stands
+      slot(i);
+      filled();
+      i += code === 0x66 ? 4 : 3;
     }
   }
 }
@@ -133,4 +189,9 @@ function stringEnd(text: string, start: number): number {
     if (backslashes % 2 === 0) return end;
     end = text.indexOf('"', end + 1);
   }
+}
+
+/** Whether a character can continue a JSON number (digits, sign, point, exponent). */
+function isNumberChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || code === 0x2b || code === 0x65 || code === 0x45;
 }

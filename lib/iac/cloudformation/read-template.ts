@@ -57,13 +57,17 @@ export function readTemplateSource(source: TemplateSource, file: string): IacDoc
   const template = source.value;
   if (!isPlainObject(template) || !isPlainObject(template['Resources'])) throw new IacError(file, 'not a CloudFormation template: it has no Resources section');
   const resources = template['Resources'];
-  const typeOf = (logicalId: string) => {
-    const type = String((resources[logicalId] as Record<string, unknown> | undefined)?.['Type']);
+  // The resources the scan reads, by logical id, found in one pass: a large stack has tens of
+  // thousands of others, and the resolver asks about them again and again.
+  const scanned = new Map<string, (typeof TYPES)[string]>();
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const type = String((resource as Record<string, unknown> | undefined)?.['Type']);
     // Own keys only: `Type: constructor` is not a type the scan reads.
-    return Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
-  };
+    if (Object.hasOwn(TYPES, type)) scanned.set(logicalId, TYPES[type]!);
+  }
+  const typeOf = (logicalId: string) => scanned.get(logicalId);
   // Only a cycle the scan's own resources are part of or depend on keeps it from resolving them.
-  const cycle = findDependencyCycle(resources, Object.keys(resources).filter((logicalId) => typeOf(logicalId) !== undefined));
+  const cycle = findDependencyCycle(resources, scanned.keys());
   if (cycle !== undefined) {
     throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
   }
@@ -80,16 +84,16 @@ export function readTemplateSource(source: TemplateSource, file: string): IacDoc
     transformed: transform !== undefined && transform !== null,
   });
   const reader = new ResourceReader(file, source, resolver);
-  const read: IacResource[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    const type = typeOf(logicalId);
-    if (type === undefined || !isPlainObject(resource)) continue;
+  const documentResources: IacResource[] = [];
+  for (const [logicalId, type] of scanned) {
+    const resource = resources[logicalId];
+    if (!isPlainObject(resource)) continue;
     const condition = resource['Condition'];
     // A resource whose condition cannot be evaluated may exist: it is read, so its mistakes are reported.
     if (typeof condition === 'string' && resolver.condition(condition, ['Resources', logicalId, 'Condition']) === false) continue;
-    for (const item of reader.read(logicalId, type.kind, resource, String(resource['Type']))) read.push(item);
+    for (const item of reader.read(logicalId, type.kind, resource, String(resource['Type']))) documentResources.push(item);
   }
-  return { source: file, resources: read, warnings: reader.warnings, errors: reader.errors };
+  return { source: file, resources: documentResources, warnings: reader.warnings, errors: reader.errors };
 }
 
 /** Where an API keeps its OpenAPI definition: in the template, or in a file (local, or in S3). */

@@ -1,5 +1,5 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import type { IacDocument, IacResource } from '../assemble';
@@ -11,6 +11,7 @@ import { TERRAFORM_TYPES, terraformResource } from './attributes';
 import { evaluateBody } from './blocks';
 import { bind, evaluateValue, traverse, type Scope, type Traversal } from './expressions';
 import { instancesOf, SINGLE, type Instance } from './instances';
+import { carriedModule, type CarriedModule } from './known-modules/carried-module';
 import { readModuleManifest } from './module-manifest';
 import { applyDefaults, typeConstraintOf } from './type-constraints';
 import { scanHclPositions, type HclEntry } from './hcl-positions';
@@ -35,6 +36,15 @@ interface ModuleFiles {
 
 /** A variable's value as its caller gives it, evaluated in the caller's scope on first use. */
 type Input = (chain: readonly string[]) => Promise<unknown>;
+
+/**
+ * Where the resources of a module read from the scanner's own copy (see known-modules/) are
+ * reported: at the call, the only place the user wrote them.
+ */
+interface CallSite {
+  file: string;
+  position: Position | undefined;
+}
 
 /** A module call on the way from the root to a module instance, to name a cycle. */
 interface Call {
@@ -68,8 +78,10 @@ const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'provider
  * passes, else `terraform.tfvars` / `*.auto.tfvars` (root only), else their default; locals,
  * module outputs and the arguments of other resources are followed as far as they resolve.
  * Modules from a registry or git are read where `terraform init` downloaded them (listed in
- * `.terraform/modules/modules.json`); otherwise a warning names the call and its outputs are
- * unresolved. Every file and module it reads must be inside `scanRoot` (the folder the scan
+ * `.terraform/modules/modules.json`); otherwise the call is named by a warning (an error, which
+ * keeps the scan from being complete, when the module is one of API Gateway's) and its outputs
+ * are unresolved, except that a call of a module the scanner carries a copy of, at a version the
+ * copy is right for, is read from that copy with the call's inputs. Every file and module it reads must be inside `scanRoot` (the folder the scan
  * was given): `file("/etc/passwd")` is an error naming the path, not a finding quoting it.
  */
 export async function readTerraform(dir: string, scanRoot = dir): Promise<IacDocument> {
@@ -117,7 +129,15 @@ class ConfigurationReader {
   ) {}
 
   async module(dir: string, prefix: string, key: string, inputs: Map<string, Input>, calls: readonly Call[]): Promise<ModuleInstance> {
-    return new ModuleInstance(this, await loadModuleFiles(dir), prefix, key, inputs, calls);
+    return new ModuleInstance(this, await loadModuleFiles(dir), prefix, key, inputs, calls, undefined);
+  }
+
+  /** An instance of a module the scanner carries, its resources reported at the call. */
+  async carried(module: CarriedModule, callSite: CallSite, call: string, prefix: string, key: string, inputs: Map<string, Input>, calls: readonly Call[]): Promise<ModuleInstance> {
+    // Not a folder on disk: the name its files are reported under should an evaluation error name one.
+    const dir = join(dirname(callSite.file), `(${module.name}, as the scanner carries it)`);
+    const files = await indexModuleFiles(dir, Object.entries(module.files).map(([name, text]) => ({ file: join(dir, name), text })));
+    return new ModuleInstance(this, files, prefix, key, inputs, [...calls, { name: call, dir }], callSite);
   }
 
   /**
@@ -182,6 +202,8 @@ class ModuleInstance {
     private readonly key: string,
     private readonly inputs: Map<string, Input>,
     private readonly calls: readonly Call[],
+    /** For a module read from the scanner's copy: the call, where its resources are reported. */
+    private readonly callSite: CallSite | undefined,
   ) {}
 
   /** Reads this module's API Gateway resources, one per instance, and those of the modules it calls. */
@@ -191,14 +213,15 @@ class ModuleInstance {
       if (kind === undefined) continue;
       for (const instance of await this.instances(key, block)) {
         const values = await evaluateBody(block.body, (argument) => this.scope(block, argument, instance));
+        const { callSite } = this;
         this.reader.resources.push(
           terraformResource({
             kind,
             address: `${this.prefix}${key}${instance.suffix}`,
-            file: displayPath(block.file),
-            position: block.entry?.position ?? { line: 1, column: 1 },
+            file: displayPath(callSite?.file ?? block.file),
+            position: (callSite === undefined ? block.entry?.position : callSite.position) ?? { line: 1, column: 1 },
             values,
-            positionOf: (path) => positionIn(block.entry, path),
+            positionOf: (path) => (callSite === undefined ? positionIn(block.entry, path) : undefined),
           }),
         );
       }
@@ -248,15 +271,10 @@ class ModuleInstance {
     const key = this.key === '' ? name : `${this.key}.${name}`;
     const downloaded = this.reader.downloaded.get(key);
     const where = positionIn(block.entry, ['source']) ?? block.entry?.position;
-    if (!isLocalSource(source) && downloaded === undefined) {
-      const file = displayPath(block.file);
-      const call = `${this.prefix}module.${name}`;
-      const unread = `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules)`;
-      // A module named for API Gateway defines APIs the scan cannot see: the audit is not complete without them.
-      if (API_GATEWAY_SOURCE.test(String(source))) this.reader.errors.push(new IacError(file, `${call}: ${unread}, so the API Gateway resources it defines are not audited`, where));
-      else this.reader.warnings.push({ file, path: call, message: `${unread}, so the resources it defines are not read and its outputs are unresolved` });
-      return undefined;
-    }
+    // The modules a carried copy calls in turn (the ACM certificate of apigateway-v2's custom
+    // domain) define no API Gateway resource; the call of the copy already says it was not read.
+    if (this.callSite !== undefined && !isLocalSource(source)) return undefined;
+    if (!isLocalSource(source) && downloaded === undefined) return this.undownloaded(name, block, instance, key, where);
     const dir = await this.reader.contained(isLocalSource(source) ? resolve(this.files.dir, source) : resolve(this.reader.rootDir, downloaded!), displayPath(block.file), where, `module.${name} source`);
     const call = { name: `${this.prefix}module.${name}`, dir };
     const seen = this.calls.findIndex((earlier) => earlier.dir === dir);
@@ -264,11 +282,42 @@ class ModuleInstance {
       const cycle = [...this.calls.slice(seen), call].map((step) => `${step.name} (${displayPath(step.dir)})`).join(' -> ');
       throw new IacError(displayPath(block.file), `module cycle: ${cycle}; Terraform cannot expand a module that calls itself`, where);
     }
+    return this.reader.module(dir, `${this.prefix}module.${name}${instance.suffix}.`, key, this.inputsOf(block, instance), [...this.calls, call]);
+  }
+
+  /**
+   * A registry or git module that was not downloaded. A module named for API Gateway defines
+   * APIs the scan cannot see, so the audit is not complete without it, even when the scanner
+   * reads the call from its own copy of the module: the copy is the module's code for the
+   * versions the call admits, not the code Terraform will fetch.
+   */
+  private async undownloaded(name: string, block: Block, instance: Instance, key: string, where: Position | undefined): Promise<ModuleInstance | undefined> {
+    const source = block.body['source'];
+    const file = displayPath(block.file);
+    const call = `${this.prefix}module.${name}`;
+    // Each instance of a call with count or for_each is named, so none of them repeats another.
+    const named = `${call}${instance.suffix}`;
+    const unread = `module source ${JSON.stringify(source)} is not a local folder and was not downloaded (run \`terraform init\` to fetch it into .terraform/modules)`;
+    const carried = carriedModule(source, block.body['version']);
+    if (carried !== undefined && 'module' in carried) {
+      const copy = `its API Gateway resources are read from the inputs of the call with the scanner's copy of ${carried.module.name}, which builds them as every version the call admits does`;
+      this.reader.errors.push(new IacError(file, `${named}: ${unread}; ${copy}, and the audit is not complete until the module itself is read`, where));
+      const callSite = { file: block.file, position: block.entry?.position };
+      return this.reader.carried(carried.module, callSite, call, `${named}.`, key, this.inputsOf(block, instance), this.calls);
+    }
+    const why = carried === undefined ? '' : ` (${carried.unsupported})`;
+    if (API_GATEWAY_SOURCE.test(String(source))) this.reader.errors.push(new IacError(file, `${named}: ${unread}, so the API Gateway resources it defines are not audited${why}`, where));
+    else this.reader.warnings.push({ file, path: named, message: `${unread}, so the resources it defines are not read and its outputs are unresolved${why}` });
+    return undefined;
+  }
+
+  /** The variables a module call sets, each evaluated in the caller's scope on first use. */
+  private inputsOf(block: Block, instance: Instance): Map<string, Input> {
     const inputs = new Map<string, Input>();
     for (const [argument, value] of Object.entries(block.body)) {
       if (!MODULE_META.has(argument)) inputs.set(argument, (chain) => evaluateValue(value, { ...this.scope(block, argument, instance), chain }));
     }
-    return this.reader.module(dir, `${this.prefix}module.${name}${instance.suffix}.`, key, inputs, [...this.calls, call]);
+    return inputs;
   }
 
   private scope(block: Block, argument: string, instance: Instance = SINGLE): Scope {
@@ -385,17 +434,26 @@ class ModuleInstance {
   }
 }
 
-/** Parses and indexes the blocks of a module folder. */
+/** Reads, parses and indexes the blocks of a module folder. */
 async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
-  const files: ModuleFiles = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), modules: new Map(), resources: new Map() };
   const paths = await terraformFiles(dir).catch((error: NodeJS.ErrnoException) => {
     throw new IacError(displayPath(dir), `cannot read the folder (${error.code ?? String(error)})`);
   });
   if (paths.length === 0) throw new IacError(displayPath(dir), 'no .tf files in this folder');
+  const texts: { file: string; text: string }[] = [];
   for (const file of paths) {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new IacError(displayPath(file), `cannot read the file (${error.code ?? String(error)})`);
     });
+    texts.push({ file, text });
+  }
+  return indexModuleFiles(dir, texts);
+}
+
+/** Parses and indexes the blocks of a module's files. */
+async function indexModuleFiles(dir: string, texts: readonly { file: string; text: string }[]): Promise<ModuleFiles> {
+  const files: ModuleFiles = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), modules: new Map(), resources: new Map() };
+  for (const { file, text } of texts) {
     const parsed = await parseHcl(file, text);
     const entries = file.endsWith('.tf') ? scanHclPositions(text) : [];
     const entryOf = (kind: string, ...labels: string[]) => entries.find((entry) => entry.name === kind && labels.every((label, i) => entry.labels[i] === label));
