@@ -1,4 +1,4 @@
-/**
+/*!
  * terraform-aws-modules/apigateway-v2/aws as the scanner carries it: main.tf, variables.tf and
  * outputs.tf copied verbatim from https://github.com/terraform-aws-modules/terraform-aws-apigateway-v2
  * at v6.1.0 (commit c1b61c309e1a253b75799f5e65afeadbd52b0267), under the repository's
