@@ -1,3 +1,4 @@
+import type { CollectOptions } from '../collect/collect-account';
 import type { FleetItem } from './fleet-item';
 import type { FleetSettings } from './fleet-settings';
 import { assumeMemberRole, sessionNameOf } from './member-credentials';
@@ -25,9 +26,11 @@ export function walkWindow(now: number, remainingMs: number): WalkWindow {
 
 /**
  * One invocation of an item's walk step: assume the member role (an error here is caught by
- * the state machine and recorded for the item), then continue the walk from the cursor.
+ * the state machine and recorded for the item), then continue the walk from the cursor. The
+ * window is by the pace's clock: the system's, but the fleet simulation runs time faster (a
+ * scaled clock and retry backoff beside a scaled quota).
  */
-export async function walkItem(item: FleetItem, settings: FleetSettings, store: WalkStore, window: WalkWindow): Promise<WalkCursor> {
+export async function walkItem(item: FleetItem, settings: FleetSettings, store: WalkStore, window: WalkWindow, pace: Pick<CollectOptions, 'clock' | 'backoff'> = {}): Promise<WalkCursor> {
   const { scope, target } = item;
   const cursor = item.cursor ?? { prefix: walkPrefix(scope.runId, target.accountId, target.region), invocations: 0, done: false };
   const credentials = target.roleArn === undefined ? undefined : await assumeMemberRole(target.roleArn, sessionNameOf(scope.runId), settings.topicRegion);
@@ -37,5 +40,6 @@ export async function walkItem(item: FleetItem, settings: FleetSettings, store: 
     ...(scope.apiIds === undefined ? {} : { apiIds: scope.apiIds }),
     ...(settings.maxRate === undefined ? {} : { ratePerSecond: settings.maxRate }),
     ...(credentials === undefined ? {} : { credentials }),
+    ...pace,
   });
 }
