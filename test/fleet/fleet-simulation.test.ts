@@ -3,12 +3,12 @@ import { simulateFleet, type FleetSimulation } from '../support/fleet-simulation
 /**
  * A small fleet through the packaged state machine (the 100 accounts × 5 regions run is
  * `npm run bench`): 9 accounts × 3 regions of varied sizes, one account-region that needs
- * three walk invocations (a 90 s walk function here, so it needs fewer calls: 882), one account
+ * three walk invocations (a 90 s walk function here, so it needs fewer calls: 1,323), one account
  * whose member role cannot be assumed, one region not enabled.
  */
 let run: FleetSimulation;
 beforeAll(async () => {
-  run = await simulateFleet({ members: 8, regions: ['eu-west-1', 'us-east-1', 'ap-southeast-3'], timeScale: 10, maxConcurrency: 6, lambdaTimeoutSeconds: 90, large: { apis: 40, integrationsPerApi: 10, routesPerApi: 10 } });
+  run = await simulateFleet({ members: 8, regions: ['eu-west-1', 'us-east-1', 'ap-southeast-3'], timeScale: 10, maxConcurrency: 6, lambdaTimeoutSeconds: 90, large: { apis: 60, integrationsPerApi: 10, routesPerApi: 10 } });
 }, 120_000);
 
 const key = (place: { accountId: string; region: string }) => `${place.accountId}/${place.region}`;
@@ -26,8 +26,10 @@ test('every account-region that can be read is read completely, with the minimal
 
 test('the large account-region took three walk invocations and lost nothing', () => {
   const outcome = run.outcomes.get(key(run.large));
-  expect(outcome).toMatchObject({ status: 'audited', apisAudited: 40, calls: run.minimal.get(key(run.large)) });
-  expect(outcome?.walkInvocations).toBe(3);
+  expect(outcome).toMatchObject({ status: 'audited', apisAudited: 60, calls: run.minimal.get(key(run.large)) });
+  // An invocation starts APIs for 36 s at 10/s (400 calls with the burst) and finishes the 8 in
+  // flight (at most 176 more): 1,323 calls need at least three, however fast the machine is.
+  expect(outcome?.walkInvocations).toBeGreaterThanOrEqual(3);
 });
 
 test('the account whose role cannot be assumed and the region not enabled are not audited, and say why', () => {

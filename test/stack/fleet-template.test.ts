@@ -5,26 +5,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import validateAsl from 'asl-validator';
 import { parse } from 'yaml';
+import type { Json, Resource, Statement } from '../support/cloudformation-template';
+
+const { fleetDefinition } = require('../../stack/fleet-state-machine.cjs') as { fleetDefinition: (options: { maxConcurrency: number }) => Json };
 
 /**
  * The stack with fleet params, as CloudFormation receives it (packaged offline into a
  * temporary directory, as template.test.ts does for the default), and the member-account
  * template. Every action and resource of the fleet's IAM is pinned here.
  */
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Properties: Json;
-  Condition?: string;
-}
-interface Statement {
-  Sid?: string;
-  Effect: string;
-  Principal?: unknown;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: Json;
-}
 interface Template {
   Resources: Record<string, Resource>;
   Conditions?: Json;
@@ -92,6 +81,8 @@ test('the state machine: Standard, a valid definition, a Distributed Map with th
   const machine = resource(fleet, 'FleetStateMachine').Properties as { StateMachineType: string; DefinitionString: string; DefinitionSubstitutions: Json };
   expect(machine.StateMachineType).toBe('STANDARD');
   const definition = JSON.parse(machine.DefinitionString) as Json;
+  // The definition the fleet simulation executes (test/support/fleet-simulation.ts) is this one.
+  expect(machine.DefinitionString).toBe(JSON.stringify(fleetDefinition({ maxConcurrency: 25 })));
   expect(validateAsl(definition)).toMatchObject({ isValid: true, errors: [] });
   const map = (JSON.parse(machine.DefinitionString)['States'] as Record<string, Json>)['AuditEachAccountRegion'] as Json & { ItemProcessor: { ProcessorConfig: Json; States: Record<string, Json> } };
   expect(map).toMatchObject({ Type: 'Map', MaxConcurrency: 25, ItemsPath: '$.targets', ResultPath: null, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } } });

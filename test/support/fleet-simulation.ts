@@ -55,9 +55,16 @@ export interface FleetSimulation {
   /** Log lines of the kinds the checks read. */
   lines: Record<string, unknown>[];
   wallSeconds: number;
-  /** In AWS seconds: the run's wall time, and the bound set by the largest account-region and maxConcurrency. */
+  /** Real seconds from the start until the last walk invocation returned. */
+  walkSeconds: number;
+  /**
+   * In AWS seconds: the run's wall time (until the last walk returned, time-scaled; the rest,
+   * CPU-bound, as it ran), and the bound set by the largest account-region and maxConcurrency.
+   */
   scaledWallSeconds: number;
   boundSeconds: number;
+  /** Real ms after the start: when the large account-region's walk began and ended. */
+  largeWalk: { start: number; end: number };
 }
 
 const KEPT_KINDS = new Set(['fleet-item', 'fleet-walk', 'fleet-summary', 'fleet-item-not-audited', 'fleet-plan']);
@@ -115,13 +122,23 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
     // Unscaled: planning, evaluation and the digest are CPU, not quota, and middy ends a handler at its timeout.
     const context = (): Context => lambdaContext({ region: STACK_REGION, accountId: AUDITOR, name: 'apigw-audit-sim-fleet', timeoutMs: options.lambdaTimeoutSeconds * 1000 });
     const pace = { clock: scaledClock(options.timeScale), backoff: scaledSdkBackoff(options.timeScale) };
-    const walk = (item: FleetItem) => walkItem(item, settings, store, walkWindow(pace.clock.now(), options.lambdaTimeoutSeconds * 1000), pace);
+    const startedAt = Date.now();
+    let lastWalkEnded = 0;
+    // Real ms after the start: when each account-region's first walk began and its last one ended.
+    const walkSpans = new Map<string, { start: number; end: number }>();
+    const walk = async (item: FleetItem) => {
+      const key = `${item.target.accountId}/${item.target.region}`;
+      const start = Date.now() - startedAt;
+      const cursor = await walkItem(item, settings, store, walkWindow(pace.clock.now(), options.lambdaTimeoutSeconds * 1000), pace);
+      lastWalkEnded = Math.max(lastWalkEnded, Date.now());
+      walkSpans.set(key, { start: walkSpans.get(key)?.start ?? start, end: Date.now() - startedAt });
+      return cursor;
+    };
 
     const definition = JSON.parse(
       JSON.stringify(fleetDefinition({ maxConcurrency: options.maxConcurrency })).replace(/\$\{(\w+)Function\}/g, (_match, name: string) => `arn:aws:lambda:${STACK_REGION}:${AUDITOR}:function:apigw-audit-sim-${name}`),
     ) as StateMachineDefinition;
     const runId = `sim-${Date.now()}`;
-    const startedAt = Date.now();
     const execution = new StateMachine(definition).run(
       {},
       {
@@ -140,7 +157,8 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
       },
     );
     const summary = (await execution.result) as unknown as FleetRunSummary;
-    const wallSeconds = (Date.now() - startedAt) / 1000;
+    const endedAt = Date.now();
+    const wallSeconds = (endedAt - startedAt) / 1000;
 
     const outcomes = new Map<string, ItemOutcome>();
     for (const place of places) {
@@ -151,7 +169,11 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
     // What one account-region costs at the quota: the burst at once, then 10/s (AWS seconds).
     const itemSeconds = [...minimal.values()].map((calls) => Math.max(0, calls - QUOTA.burst) / QUOTA.ratePerSecond);
     const boundSeconds = Math.max(Math.max(...itemSeconds), itemSeconds.reduce((sum, seconds) => sum + seconds, 0) / options.maxConcurrency);
-    return { places, large, denied, disabled, summary, outcomes, answered: apiGateway.answered, minimal, digest: [...sns.published], lines, wallSeconds, scaledWallSeconds: wallSeconds * options.timeScale, boundSeconds };
+    // Walking waits on the quota, so its time is scaled; what follows the last walk (evaluating,
+    // tracking and the digest) is CPU, which scaling would inflate tenfold: it counts as it ran.
+    const walkSeconds = (lastWalkEnded - startedAt) / 1000;
+    const scaledWallSeconds = walkSeconds * options.timeScale + (endedAt - lastWalkEnded) / 1000;
+    return { places, large, denied, disabled, summary, outcomes, answered: apiGateway.answered, minimal, digest: [...sns.published], lines, wallSeconds, walkSeconds, scaledWallSeconds, boundSeconds, largeWalk: walkSpans.get(`${large.accountId}/${large.region}`) ?? { start: 0, end: 0 } };
   } finally {
     restoreConsole();
     process.env = saved;
