@@ -10,4 +10,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
   setupFiles: ['<rootDir>/test/setup-env.cjs'],
+  // A hang guard, not a speed check (speed is measured in bench/): tests that walk loopback fakes
+  // or dynalite take a few seconds, and past jest's 5 s default on a loaded 2-core machine.
+  testTimeout: 30000,
 };

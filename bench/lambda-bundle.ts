@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { median } from './median';
 
 /** One packaged function: its zip, and how long a fresh Node process takes to load its handler. */
@@ -135,12 +136,16 @@ function loadInFreshProcess(modulePath: string, exportName: string, env: NodeJS.
   return JSON.parse(child.stdout) as { started: number; loaded: number };
 }
 
-/** The handler bundled again with the options serverless.yml gives serverless-esbuild, for esbuild's account of its inputs. */
+/**
+ * The handler bundled again with the options serverless.yml gives serverless-esbuild (and its
+ * plugins file, loaded as serverless-esbuild loads it), for esbuild's account of its inputs.
+ */
 async function largestInputs(modulePath: string, configured: Record<string, unknown>): Promise<{ input: string; kb: number }[]> {
   const entry = ['.ts', '.js'].map((extension) => modulePath + extension).find((candidate) => existsSync(candidate));
   if (entry === undefined) return [];
   const options = Object.fromEntries(ESBUILD_OPTIONS.filter((option) => option in configured).map((option) => [option, configured[option]])) as BuildOptions;
-  const { metafile } = await build({ ...options, entryPoints: [entry], write: false, metafile: true, logLevel: 'silent' });
+  const plugins = typeof configured.plugins === 'string' ? (createRequire(resolve('package.json'))(resolve(configured.plugins)) as Plugin[]) : [];
+  const { metafile } = await build({ ...options, plugins, entryPoints: [entry], write: false, metafile: true, logLevel: 'silent' });
   const bytes = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {

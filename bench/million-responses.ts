@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const snapshot = await stage('build the account', () => syntheticAccount(SHAPE), (built) => `${countIntegrationResponses(built)} integration responses in ${built.apis.length} APIs`);
   const result = await stage('evaluate (runAudit)', () => runAudit([{ snapshot }], RULES.map((rule) => ({ rule }))), (audit) => `${audit.findings.length} findings`);
   const now = new Date();
-  const request = { trigger: 'schedule' as const, regions: ['eu-west-1'], minSeverity: 'info' as const, dryRun: true, narrowed: false };
+  const request = { trigger: 'schedule' as const, accountId: '123456789012', regions: ['eu-west-1'], minSeverity: 'info' as const, dryRun: true, narrowed: false };
   await stage('log every finding (Powertools, stdout)', () => logFindings(logger, result, []), () => `${result.findings.length} lines`);
   const tracked = await stage('classify (no state table)', () => trackChanges({ suppressions: [] }, { inputs: [{ snapshot }], result, request, now, retentionDays: 90, timeoutMs: 60_000 }), (run) => `${run.run.classified.length} classified`);
   await stage('log where each finding stands', () => logLifecycle(logger, result, tracked, now), () => `${result.findings.length} lines`);

@@ -1,7 +1,8 @@
 import { loadSnapshotFile } from '../lib/model/load-snapshot';
 import { RULES } from '../lib/rules';
 import { writeDeployedSuppressions } from '../lib/suppressions/write-deployed-suppressions';
-import { demoAccountNextDay } from '../test/support/demo-account-change';
+import { cloudTrailEvent, queueBatch } from '../test/support/cloudtrail-events';
+import { demoAccountNextDay, demoAccountNotifyChange, NOTIFY_CHANGE } from '../test/support/demo-account-change';
 import { createStateTable, startDynalite } from '../test/support/dynalite';
 import { startFakeAws } from '../test/support/fake-aws';
 import { FakeSns } from '../test/support/fake-aws/sns';
@@ -16,7 +17,9 @@ import { setClock } from './demo-clock';
  * The suppression file (YAML) is deployed as packaging deploys it: validated and written as
  * the JSON the function reads. The real handler runs on a scheduled event; the first run sends
  * the baseline digest. Then the account changes (a problem fixed, a new one made) and the
- * handler runs again the next day: its digest names only what changed. For each run, in
+ * handler runs again the next day: its digest names only what changed. Third, a change made
+ * that morning reaches the function as a CloudTrail event from the change queue: it audits
+ * just the changed API and its digest names the call. For each run, in
  * order, this prints what a user would see: a few of the function's CloudWatch lines (each
  * finding is a line of 1-2 KB; the rest are counted by kind), the run summary, and the SNS
  * digest in full as received. The process clock is moved to each run's day (demo-clock.ts),
@@ -37,6 +40,9 @@ const TABLE = 'apigw-audit-demo-state';
 /** The runs' clock: two scheduled runs a day apart, fixed so the output reads the same every time. */
 const FIRST_RUN = new Date('2026-11-26T06:00:00Z');
 const SECOND_RUN = new Date('2026-11-27T06:00:00Z');
+/** The third act: a change at 10:00, audited when its event arrives 90 s later (CloudTrail's delivery and the batching window). */
+const CHANGE_MADE = new Date('2026-11-27T10:00:00Z');
+const CHANGE_AUDITED = new Date('2026-11-27T10:01:30Z');
 
 async function main(): Promise<void> {
   const { snapshot } = await loadSnapshotFile(DEMO_ACCOUNT);
@@ -69,14 +75,15 @@ async function main(): Promise<void> {
     // Imported only now: the handler reads its configuration when it loads.
     const { createHandler } = await import('../functions/audit');
     const handler = createHandler();
-    const run = async (title: string, day: Date) => {
+    const run = async (title: string, day: Date, event: unknown = scheduledEvent(FUNCTION)) => {
       setClock(day);
-      const { result: response, lines } = await capturingStdout(() => handler(scheduledEvent(FUNCTION), lambdaContext(FUNCTION)));
+      const { result: response, lines } = await capturingStdout(() => handler(event, lambdaContext(FUNCTION)));
       heading(`${title}: CloudWatch Logs of /aws/lambda/${FUNCTION.name}`);
       printSample(lines);
       heading(`${title}: run summary (the invoke response)`);
-      const { summary, digest, changeTracking, unreached } = response;
-      process.stdout.write(`${JSON.stringify({ summary, digest, changeTracking, unreached }, null, 2)}\n`);
+      // A batch from the change queue answers only its batch item failures.
+      const shown = 'batchItemFailures' in response ? response : (({ summary, digest, changeTracking, unreached }) => ({ summary, digest, changeTracking, unreached }))(response);
+      process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
       heading(`${title}: SNS digest as received on ${TOPIC}`);
       if (sns.published.length === 0) process.stdout.write('(none: nothing changed)\n');
       for (const message of sns.published) {
@@ -88,8 +95,25 @@ async function main(): Promise<void> {
 
     await run(`Run 1 (${FIRST_RUN.toISOString()}, the first: a baseline)`, FIRST_RUN);
     // The change: the misspelt header key on the ping integration response is fixed, and the ping route gains a route response "200".
-    apiGateway.serve(demoAccountNextDay(snapshot));
+    const nextDay = demoAccountNextDay(snapshot);
+    apiGateway.serve(nextDay);
     await run(`Run 2 (${SECOND_RUN.toISOString()}, the next day: chat-ws fixed one problem and made another)`, SECOND_RUN);
+
+    // The third act: one change to notify-ws, its CloudTrail event through the change queue, the audit of that API alone.
+    apiGateway.serve(demoAccountNotifyChange(nextDay));
+    const { apiId, integrationId, integrationResponseId, integrationResponseKey, setCookie } = NOTIFY_CHANGE;
+    const change = cloudTrailEvent({
+      eventName: 'CreateIntegrationResponse',
+      requestParameters: { apiId, integrationId, integrationResponseKey, responseParameters: { 'method.response.header.Set-Cookie': setCookie } },
+      responseElements: { integrationResponseId, integrationResponseKey },
+      eventTime: CHANGE_MADE.toISOString().replace('.000Z', 'Z'),
+      account: ACCOUNT,
+      region: REGION,
+    });
+    const title = `Run 3 (${CHANGE_AUDITED.toISOString()}, a change: notify-ws gets an integration response at ${CHANGE_MADE.toISOString()})`;
+    heading(`${title}: the change event from CloudTrail, as the change queue delivers it`);
+    process.stdout.write(`${JSON.stringify(change, null, 2)}\n`);
+    await run(title, CHANGE_AUDITED, queueBatch([change]));
   } finally {
     await Promise.all([fake.close(), dynamo.stop()]);
   }
@@ -120,7 +144,7 @@ async function capturingStdout<T>(act: () => Promise<T>): Promise<{ result: T; l
 }
 
 /**
- * A few finding lines, what changed first (new, reopened, resolved), and the summary line, cut
+ * A few finding lines, what changed first (new, reopened, resolved), and the summary line (and a change audit's line), cut
  * to a readable width; the rest counted by kind.
  */
 function printSample(lines: readonly string[]): void {
@@ -128,7 +152,7 @@ function printSample(lines: readonly string[]): void {
   const changed = (line: string) => kindOf(line) === 'finding-resolved' || /"lifecycle":"(new|reopened)"/.test(line);
   const findings = lines.filter((line) => kindOf(line).startsWith('finding'));
   const sample = [...findings.filter(changed), ...findings.filter((line) => !changed(line))].slice(0, SAMPLE_LINES);
-  const shown = [...lines.filter((line) => sample.includes(line)), ...lines.filter((line) => kindOf(line) === 'audit-summary')];
+  const shown = [...lines.filter((line) => sample.includes(line)), ...lines.filter((line) => kindOf(line) === 'audit-summary' || kindOf(line) === 'change-audit')];
   for (const line of shown) process.stdout.write(`${line.length > SAMPLE_CHARACTERS ? `${line.slice(0, SAMPLE_CHARACTERS)}... (${line.length} characters)` : line}\n`);
   const rest = new Map<string, number>();
   for (const line of lines) if (!shown.includes(line)) rest.set(kindOf(line), (rest.get(kindOf(line)) ?? 0) + 1);

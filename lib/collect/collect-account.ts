@@ -31,6 +31,11 @@ export interface CollectOptions {
   region: string;
   /** Only these APIs; each one missing from the account is an error. All APIs by default. */
   apiIds?: readonly string[];
+  /**
+   * A named API the (complete) listing does not hold was deleted: a warning, and `deleted`
+   * names it, instead of an error. For change audits, where a DeleteApi call named it.
+   */
+  apiIdsMayBeDeleted?: boolean;
   /** Only APIs whose Name matches. */
   namePattern?: RegExp;
   /**
@@ -119,6 +124,8 @@ export interface CollectResult {
    * and those the deadline cut off (also in `unreached`, with an error).
    */
   remaining: ListedApi[];
+  /** Named APIs (apiIds) that no longer exist, with `apiIdsMayBeDeleted`: known to have nothing to report. */
+  deleted: string[];
   stats: CollectStats;
 }
 
@@ -167,6 +174,7 @@ export async function collectAccount(options: CollectOptions): Promise<CollectRe
       selected: walk.selected,
       unreached: walk.unreached,
       remaining: walk.remaining,
+      deleted: walk.gone,
       stats,
     };
   } finally {
@@ -193,6 +201,8 @@ class AccountWalk {
   readonly warnings: CollectWarning[] = [];
   readonly unreached: string[] = [];
   readonly remaining: ListedApi[] = [];
+  /** Named APIs the listing does not hold, with apiIdsMayBeDeleted. */
+  readonly gone: string[] = [];
   selected: string[] = [];
   private readonly limit: Limited;
   private apisTotal: number | undefined;
@@ -240,8 +250,15 @@ class AccountWalk {
 
   private select(apis: ListedApi[]): ListedApi[] {
     const { apiIds, namePattern } = this.options;
+    const listed = new Set(apis.map((api) => api.ApiId));
     for (const apiId of apiIds ?? []) {
-      if (!apis.some((api) => api.ApiId === apiId)) this.fail('GetApis', apiId, `no API with id ${apiId} in ${this.options.region}`);
+      if (listed.has(apiId)) continue;
+      if (this.options.apiIdsMayBeDeleted === true) {
+        this.gone.push(apiId);
+        this.warnings.push({ operation: 'GetApis', apiId, message: `API ${apiId} no longer exists in ${this.options.region}: its findings are resolved` });
+      } else {
+        this.fail('GetApis', apiId, `no API with id ${apiId} in ${this.options.region}`);
+      }
     }
     return apis.filter(
       (api) =>

@@ -1,58 +1,78 @@
-import * as z from 'zod';
 import { didYouMean } from '../model/closest-name';
+import { expectedType, isOneOf, isRecord, unknownKeys, unrecognizedKeys } from '../model/input-problems';
 import { quoteValue } from '../model/quote-value';
-import { SEVERITIES } from '../model/severity';
+import { SEVERITIES, type Severity } from '../model/severity';
+
+/** `none` never fails the run on findings, as on the command line (`--fail-on none`). */
+export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const;
+export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
 /**
  * The audit configuration, the same object whether it comes from `--config FILE` or from the
  * Lambda's environment. Per rule (by id or name): "off", a severity, or
  * `{ "enabled": false }` / `{ "enabled": true }` / `{ "severity": "low" }`.
  */
-/** `must be one of ...; got "of" (did you mean "off"?)`: the bad value and the allowed ones. */
-const oneOf =
-  (allowed: readonly string[], description = allowed.map((value) => `"${value}"`).join(', ')) =>
-  (issue: { input?: unknown }) => {
-    return `must be ${description}; got ${quoteValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : ''}`;
-  };
+export interface AuditConfig {
+  rules?: Record<string, RuleSetting>;
+  minSeverity?: Severity;
+  failOn?: FailOn;
+}
+export type RuleSetting = 'off' | Severity | { enabled?: boolean; severity?: Severity };
 
-const severity = z.enum(SEVERITIES, { error: oneOf(SEVERITIES) });
-
-const ruleSetting = z.union(
-  [z.literal('off'), z.enum(SEVERITIES), z.strictObject({ enabled: z.boolean().optional(), severity: severity.optional() })],
-  { error: oneOf(['off', ...SEVERITIES], `"off", a severity (${SEVERITIES.join(', ')}), {"enabled": false} or {"severity": "low"}`) },
-);
-
-/** `none` never fails the run on findings, as on the command line (`--fail-on none`). */
-export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const;
-export type FailOn = (typeof FAIL_ON_VALUES)[number];
-
-export const auditConfigSchema = z.strictObject({
-  rules: z.record(z.string(), ruleSetting).optional(),
-  minSeverity: severity.optional(),
-  failOn: z.enum(FAIL_ON_VALUES, { error: oneOf(FAIL_ON_VALUES) }).optional(),
-});
-
-const CONFIG_KEYS = Object.keys(auditConfigSchema.shape);
-
-export type AuditConfig = z.infer<typeof auditConfigSchema>;
-export type RuleSetting = z.infer<typeof ruleSetting>;
+const CONFIG_KEYS = ['rules', 'minSeverity', 'failOn'] as const;
+const RULE_OBJECT_KEYS = ['enabled', 'severity'] as const;
+const RULE_SETTING = `"off", a severity (${SEVERITIES.join(', ')}), {"enabled": false} or {"severity": "low"}`;
 
 /** A configuration that does not fit; the message names where it came from and the field. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Validates a parsed configuration object; `origin` names the file or variable it came from. */
+/**
+ * Validates a parsed configuration object; `origin` names the file or variable it came from.
+ * The first problem is reported, in the order of the keys above, then keys that are no key.
+ */
 export function parseAuditConfig(value: unknown, origin: string): AuditConfig {
-  const result = auditConfigSchema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? issue.path.map(String).join('.') : '(top level)';
-  if (issue?.code === 'unrecognized_keys' && issue.path.length === 0) {
-    const key = issue.keys[0] ?? '';
-    throw new ConfigError(`${origin}: unknown key "${key}"${didYouMean(key, CONFIG_KEYS)}; the keys are ${CONFIG_KEYS.join(', ')}`);
+  const fail = (where: string, problem: string) => new ConfigError(`${origin}: ${where}: ${problem}`);
+  if (!isRecord(value)) throw fail('(top level)', expectedType('object', value));
+  const config: AuditConfig = {};
+  if (value.rules !== undefined) {
+    if (!isRecord(value.rules)) throw fail('rules', expectedType('record', value.rules));
+    for (const [key, setting] of Object.entries(value.rules)) {
+      const problem = ruleSettingProblem(setting);
+      if (problem !== undefined) throw fail(`rules.${key}`, problem);
+    }
+    // Each setting was checked above; a copy, as a key such as "__proto__" stays a plain key.
+    config.rules = Object.fromEntries(Object.entries(value.rules)) as Record<string, RuleSetting>;
   }
-  throw new ConfigError(`${origin}: ${where}: ${issue?.message ?? 'invalid configuration'}`);
+  if (value.minSeverity !== undefined) {
+    if (!isOneOf(SEVERITIES, value.minSeverity)) throw fail('minSeverity', oneOf(value.minSeverity, SEVERITIES));
+    config.minSeverity = value.minSeverity;
+  }
+  if (value.failOn !== undefined) {
+    if (!isOneOf(FAIL_ON_VALUES, value.failOn)) throw fail('failOn', oneOf(value.failOn, FAIL_ON_VALUES));
+    config.failOn = value.failOn;
+  }
+  const unknown = unknownKeys(value, CONFIG_KEYS)[0];
+  if (unknown !== undefined) throw new ConfigError(`${origin}: unknown key "${unknown}"${didYouMean(unknown, CONFIG_KEYS)}; the keys are ${CONFIG_KEYS.join(', ')}`);
+  return config;
+}
+
+/**
+ * Why a rule's setting does not fit, if it does not: an object whose fields fit but that has
+ * other keys names them; anything else gets the list of what a setting may be.
+ */
+function ruleSettingProblem(setting: unknown): string | undefined {
+  if (setting === 'off' || isOneOf(SEVERITIES, setting)) return undefined;
+  const fieldsFit = isRecord(setting) && (setting.enabled === undefined || typeof setting.enabled === 'boolean') && (setting.severity === undefined || isOneOf(SEVERITIES, setting.severity));
+  if (!fieldsFit) return oneOf(setting, ['off', ...SEVERITIES], RULE_SETTING);
+  const unknown = unknownKeys(setting, RULE_OBJECT_KEYS);
+  return unknown.length === 0 ? undefined : unrecognizedKeys(unknown);
+}
+
+/** `must be ...; got "of" (did you mean "off"?)`: the bad value and the allowed ones. */
+function oneOf(value: unknown, allowed: readonly string[], description = allowed.map((option) => `"${option}"`).join(', ')): string {
+  return `must be ${description}; got ${quoteValue(value)}${typeof value === 'string' ? didYouMean(value, allowed) : ''}`;
 }
 
 /** Parses configuration JSON text, e.g. a file or an environment variable's value. */

@@ -1,6 +1,7 @@
-import * as z from 'zod';
 import { parseMaxRate } from '../collect/adaptive-rate';
 import type { ActiveRule } from '../engine/evaluate';
+import { expectedOneOf, expectedType, isOneOf } from '../model/input-problems';
+import { quoteValue } from '../model/quote-value';
 import { SEVERITIES, type Severity } from '../model/severity';
 import { RULES } from '../rules';
 import { DEFAULT_RETENTION_DAYS } from '../lifecycle/classify-run';
@@ -46,51 +47,59 @@ export interface LambdaSettings {
 
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-const regionList = z
-  .string()
-  .transform((text) => text.split(',').map((region) => region.trim()).filter((region) => region !== ''))
-  .pipe(z.array(z.string().regex(REGION_PATTERN, 'each region must look like "eu-west-1"')).min(1, 'name at least one region'));
+const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}(\.fifo)?$/;
+const TABLE_NAME = /^[\w.-]{3,255}$/;
 
-/**
- * The environment as the stack sets it. Other variables (the runtime's own) pass untouched,
- * so the object is not strict. AUDIT_REGIONS falls back to the function's own region.
- */
-const environmentSchema = z.object({
-  ALERT_TOPIC_ARN: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}(\.fifo)?$/, 'must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)'),
-  AUDIT_REGIONS: regionList.optional(),
-  AWS_REGION: z.string().optional(),
-  ALERT_THRESHOLD: z.enum(SEVERITIES).default('high'),
-  AUDIT_CONFIG: z.string().optional(),
-  ALERT_MODE: z.enum(ALERT_MODES).default('changes'),
-  STATE_TABLE: z
-    .string()
-    .regex(/^[\w.-]{3,255}$/, 'must be a DynamoDB table name (3 to 255 letters, digits, "_", "-" or ".")')
-    .optional(),
-  STATE_RETENTION_DAYS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of days')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be at least 1 day'))
-    .default(DEFAULT_RETENTION_DAYS),
-  SUPPRESSIONS_FILE: z.string().min(1, 'must be the path of the suppression file').optional(),
-  AUDIT_MAX_RATE: z.string().optional(),
-  SECURITY_HUB: z.enum(['true', 'false'], 'must be "true" or "false"').default('false'),
-});
+/** A variable that does not fit: a ConfigError naming it, what it must be, and what it was. */
+function badVariable(env: NodeJS.ProcessEnv, variable: string, problem: string): ConfigError {
+  const value = env[variable];
+  return new ConfigError(`${variable}: ${problem}${typeof value === 'string' ? `; got ${quoteValue(value)}` : ''}`);
+}
+
+/** A variable that must be one of `allowed`, `fallback` when unset. */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, variable: string, allowed: readonly T[], fallback: T, problem = expectedOneOf(allowed)): T {
+  const value = env[variable];
+  if (value === undefined) return fallback;
+  if (!isOneOf(allowed, value)) throw badVariable(env, variable, problem);
+  return value;
+}
+
+/** AUDIT_REGIONS: comma-separated regions, at least one; undefined when unset. */
+function regionList(env: NodeJS.ProcessEnv): string[] | undefined {
+  const text = env.AUDIT_REGIONS;
+  if (text === undefined) return undefined;
+  const regions = text.split(',').map((region) => region.trim()).filter((region) => region !== '');
+  if (!regions.every((region) => REGION_PATTERN.test(region))) throw badVariable(env, 'AUDIT_REGIONS', 'each region must look like "eu-west-1"');
+  if (regions.length === 0) throw badVariable(env, 'AUDIT_REGIONS', 'name at least one region');
+  return regions;
+}
+
+function retentionDays(env: NodeJS.ProcessEnv): number {
+  const text = env.STATE_RETENTION_DAYS;
+  if (text === undefined) return DEFAULT_RETENTION_DAYS;
+  if (!/^\d+$/.test(text)) throw badVariable(env, 'STATE_RETENTION_DAYS', 'must be a whole number of days');
+  if (Number(text) < 1) throw badVariable(env, 'STATE_RETENTION_DAYS', 'must be at least 1 day');
+  return Number(text);
+}
 
 /**
  * Reads and validates the function's configuration. A bad value fails with a ConfigError that
  * names the variable, so a wrong deploy param shows up in the first invocation's error, not
- * as a quietly different audit.
+ * as a quietly different audit. Variables are checked in a fixed order and the first bad one
+ * is reported; other variables (the runtime's own) pass untouched. AUDIT_REGIONS falls back to
+ * the function's own region.
  */
 export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
-  const result = environmentSchema.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    const got = typeof env[variable] === 'string' ? `; got "${env[variable]}"` : '';
-    throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}${got}`);
-  }
-  const { ALERT_TOPIC_ARN, AUDIT_REGIONS, AWS_REGION, ALERT_THRESHOLD, AUDIT_CONFIG, ALERT_MODE, STATE_TABLE, STATE_RETENTION_DAYS, SUPPRESSIONS_FILE, AUDIT_MAX_RATE, SECURITY_HUB } = result.data;
+  const { ALERT_TOPIC_ARN, AWS_REGION, AUDIT_CONFIG, STATE_TABLE, SUPPRESSIONS_FILE, AUDIT_MAX_RATE } = env;
+  if (ALERT_TOPIC_ARN === undefined) throw badVariable(env, 'ALERT_TOPIC_ARN', expectedType('string', undefined));
+  if (!TOPIC_ARN.test(ALERT_TOPIC_ARN)) throw badVariable(env, 'ALERT_TOPIC_ARN', 'must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)');
+  const AUDIT_REGIONS = regionList(env);
+  const ALERT_THRESHOLD = oneOf(env, 'ALERT_THRESHOLD', SEVERITIES, 'high');
+  const ALERT_MODE = oneOf(env, 'ALERT_MODE', ALERT_MODES, 'changes');
+  if (STATE_TABLE !== undefined && !TABLE_NAME.test(STATE_TABLE)) throw badVariable(env, 'STATE_TABLE', 'must be a DynamoDB table name (3 to 255 letters, digits, "_", "-" or ".")');
+  const STATE_RETENTION_DAYS = retentionDays(env);
+  if (SUPPRESSIONS_FILE === '') throw badVariable(env, 'SUPPRESSIONS_FILE', 'must be the path of the suppression file');
+  const SECURITY_HUB = oneOf(env, 'SECURITY_HUB', ['true', 'false'], 'false', 'must be "true" or "false"');
   const regions = AUDIT_REGIONS ?? (AWS_REGION === undefined ? undefined : [AWS_REGION]);
   if (regions === undefined) throw new ConfigError('AUDIT_REGIONS: not set, and AWS_REGION is not set either');
   const maxRate = AUDIT_MAX_RATE === undefined || AUDIT_MAX_RATE.trim() === '' ? undefined : parseMaxRate(AUDIT_MAX_RATE);

@@ -67,6 +67,7 @@ async function audit(item: FleetItem, deps: AuditItemDependencies): Promise<Item
   const now = new Date(scope.startedAt);
   const request: AuditRequest = {
     trigger: scope.trigger,
+    accountId: target.accountId,
     regions: [target.region],
     ...(scope.apiIds === undefined ? {} : { apiIds: scope.apiIds }),
     minSeverity: scope.minSeverity,

@@ -28,7 +28,8 @@ export interface FleetPlan {
  */
 export async function planRun(input: unknown, runId: string, startedAt: Date, settings: FleetSettings, organizations: () => OrganizationsClient): Promise<FleetPlan> {
   const { accounts, rest } = splitAccounts(input);
-  const request = resolveRequest(parseAuditEvent(rest), settings);
+  const event = parseAuditEvent(rest);
+  const request = resolveRequest(event, settings);
   const targetAccounts = await resolveAccounts(settings.accounts, organizations);
   const outside = (accounts ?? []).filter((account) => !targetAccounts.includes(account));
   if (outside.length > 0) throw new EventError(`invalid input: accounts: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not audited by this deployment (${targetAccounts.length} accounts are)`);
@@ -37,7 +38,7 @@ export async function planRun(input: unknown, runId: string, startedAt: Date, se
   const scope: FleetScope = {
     runId,
     startedAt: startedAt.toISOString(),
-    trigger: request.trigger,
+    trigger: event.trigger,
     ...(request.apiIds === undefined ? {} : { apiIds: request.apiIds }),
     minSeverity: request.minSeverity,
     dryRun: request.dryRun,

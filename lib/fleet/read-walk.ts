@@ -10,7 +10,7 @@ import type { WalkStore } from './walk-store';
  */
 export async function readWalk(store: WalkStore, cursor: WalkCursor): Promise<CollectResult> {
   if (!cursor.done) throw new Error(`${cursor.prefix}: the walk is not done after ${cursor.invocations} invocations; it cannot be evaluated`);
-  const result: CollectResult = { snapshot: { version: 1, apis: [] }, errors: [], warnings: [], complete: true, selected: [], unreached: [], remaining: [], stats: { calls: 0, throttled: 0, retries: 0, notFound: 0 } };
+  const result: CollectResult = { snapshot: { version: 1, apis: [] }, errors: [], warnings: [], complete: true, selected: [], unreached: [], remaining: [], deleted: [], stats: { calls: 0, throttled: 0, retries: 0, notFound: 0 } };
   for (let invocation = 0; invocation < cursor.invocations; invocation += 1) {
     const part = await readPart(store, cursor, invocation);
     if (invocation === 0) result.snapshot = { ...result.snapshot, region: part.region, capturedAt: part.capturedAt };

@@ -4,11 +4,16 @@ import { atLeast, type Severity } from '../model/severity';
 
 /** One run's scope: the deployed configuration, narrowed by a manual event. */
 export interface AuditRequest {
-  trigger: AuditEvent['trigger'];
+  /** `change`: a batch of CloudTrail change events (lib/lambda/change-audit.ts). */
+  trigger: AuditEvent['trigger'] | 'change';
+  /** The audited account: the deployment's own, or the one a change event names. */
+  accountId: string;
   regions: string[];
   apiIds?: string[];
   minSeverity: Severity;
   dryRun: boolean;
+  /** Requests/s the walk may send, below the deployment's maxRate (change audits). */
+  maxRate?: number;
   /**
    * Fewer APIs, regions or severities than the deployed configuration: what the run did not
    * look at proves nothing, so change tracking resolves less and calls no suppression stale.
@@ -22,7 +27,7 @@ export interface AuditRequest {
  * it anyway. API ids are unique only within a region, so naming them needs exactly one region.
  */
 export function resolveRequest(event: AuditEvent, settings: LambdaSettings): AuditRequest {
-  if (event.trigger === 'schedule') return { trigger: 'schedule', regions: settings.regions, minSeverity: settings.minSeverity, dryRun: false, narrowed: false };
+  if (event.trigger === 'schedule') return { trigger: 'schedule', accountId: settings.accountId, regions: settings.regions, minSeverity: settings.minSeverity, dryRun: false, narrowed: false };
   const outside = (event.regions ?? []).filter((region) => !settings.regions.includes(region));
   if (outside.length > 0) {
     throw new EventError(`invalid event: regions: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not audited by this deployment (AUDIT_REGIONS: ${settings.regions.join(', ')})`);
@@ -34,6 +39,7 @@ export function resolveRequest(event: AuditEvent, settings: LambdaSettings): Aud
   const minSeverity = event.minSeverity ?? settings.minSeverity;
   return {
     trigger: 'manual',
+    accountId: settings.accountId,
     regions,
     ...(event.apiIds === undefined ? {} : { apiIds: event.apiIds }),
     minSeverity,

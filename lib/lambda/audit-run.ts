@@ -1,10 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import type { ApiChange } from '../change/api-change';
 import { AlertError, publishDigest } from '../alert/publish-digest';
 import { collectAccount } from '../collect/collect-account';
+import { ConfigError } from '../config/audit-config';
 import { parseAuditEvent } from '../config/audit-event';
 import type { LambdaSettings } from '../config/lambda-settings';
 import { runAudit } from '../engine/audit-result';
@@ -14,21 +15,25 @@ import { planDigest } from './digest-plan';
 import { invokeResponse, type AuditResponse, type DigestOutcome } from './invoke-response';
 import { logFindings, logLifecycle, logSummary, runLogsLink } from './run-log';
 import { recordRunMetrics } from './run-metrics';
-import { exportToSecurityHub, type SecurityHubSummary } from './security-hub-export';
+import type { SecurityHubExport, SecurityHubSummary } from './security-hub-export';
 import { trackChanges, trackingSummary } from './track-changes';
 import type { TrackingSetup } from './tracking-setup';
 
 export interface AuditRunDependencies {
   settings: LambdaSettings;
-  sns: SNSClient;
+  /** The alert topic's client, created at the first digest. */
+  sns: () => SNSClient;
   logger: Logger;
   metrics: Metrics;
   /** Suppressions and the state store, prepared once per container (tracking-setup.ts). */
   tracking: () => Promise<TrackingSetup>;
   /** The run's time: when its findings are seen, resolved, and whether a suppression has expired. */
   now: () => Date;
-  /** Security Hub in a region, for the export (param `securityHub`); built per run, no attempt starting at or after `deadline`. */
-  securityHub: (region: string, deadline: number) => SecurityHubClient;
+  /**
+   * The Security Hub export (param `securityHub`), only in the handler packaged with it
+   * (functions/audit-with-security-hub.ts), so the default package carries no Security Hub client.
+   */
+  securityHub?: SecurityHubExport;
 }
 
 /**
@@ -60,13 +65,23 @@ const EXPORT_RESERVE_MS = 20_000;
  * are safely in the logs; a state table that fails does not (the digest then lists every finding).
  */
 export async function auditFromLambda(event: unknown, context: Context, deps: AuditRunDependencies): Promise<AuditResponse> {
+  return runAuditRequest(resolveRequest(parseAuditEvent(event), deps.settings), context, deps);
+}
+
+/**
+ * One audit of a resolved request: the scheduled or manual run above, or a change audit
+ * (lib/lambda/change-audit.ts), which passes the calls that triggered it for the digest.
+ */
+export async function runAuditRequest(request: AuditRequest, context: Context, deps: AuditRunDependencies, changes?: readonly ApiChange[]): Promise<AuditResponse> {
   const { settings, logger, metrics } = deps;
+  if (settings.securityHub && deps.securityHub === undefined) {
+    throw new ConfigError('SECURITY_HUB: "true", but this handler was packaged without the Security Hub export; deploy with --param="securityHub=true", which packages functions/audit-with-security-hub.handler');
+  }
   const startedAt = deps.now();
   // Real time, apart from the run's clock: the deadline and the duration are about this invocation.
   const invokedAt = Date.now();
   // On every line of this run; the middleware's clearState removes it after the invocation.
   logger.appendKeys({ runStartedAt: startedAt.toISOString() });
-  const request = resolveRequest(parseAuditEvent(event), settings);
   const setup = await deps.tracking();
 
   const remaining = context.getRemainingTimeInMillis();
@@ -76,16 +91,18 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
       region,
       deadline,
       ...(request.apiIds === undefined ? {} : { apiIds: request.apiIds }),
-      ...(settings.maxRate === undefined ? {} : { ratePerSecond: settings.maxRate }),
+      ...(request.trigger === 'change' ? { apiIdsMayBeDeleted: true } : {}),
+      ...maxRateOf(request, settings),
     })),
   );
-  const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: settings.accountId }, errors: run.errors, complete: run.complete }));
+  const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: request.accountId }, errors: run.errors, complete: run.complete }));
   const result = runAudit(inputs, settings.rules, request.minSeverity);
   // Every finding has its line before anything that can stall or fail: tracking, export, alert.
   logFindings(logger, result, collected.flatMap((run) => run.warnings));
   const trackingMs = Math.max(1_000, Math.min(MAX_TRACKING_MS, (context.getRemainingTimeInMillis() - AFTER_TRACKING_MS) / 2));
   // Bounded, and never throws: the lifecycle lines below are written before any alert.
-  const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays, timeoutMs: trackingMs });
+  const deletedApis = collected.map((run) => ({ region: run.snapshot.region ?? '', apiIds: run.deleted }));
+  const tracked = await trackChanges(setup, { inputs, result, request, now: startedAt, retentionDays: settings.retentionDays, timeoutMs: trackingMs, deletedApis });
   const changeTracking = trackingSummary(tracked);
   const plan = planDigest(tracked, settings.alertMode, settings.alertThreshold);
   const unreached = collected.flatMap((run) => run.unreached);
@@ -95,8 +112,8 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
   // After the findings are logged, before the summary and metrics that count its failures.
   const exportDeadline = Date.now() + context.getRemainingTimeInMillis() - EXPORT_RESERVE_MS;
   const exported =
-    settings.securityHub && !request.dryRun
-      ? await exportToSecurityHub(tracked.run, startedAt, (region) => deps.securityHub(region, exportDeadline), logger)
+    settings.securityHub && deps.securityHub !== undefined && !request.dryRun
+      ? await deps.securityHub(tracked.run, startedAt, exportDeadline, logger)
       : { summary: { status: 'off' } as SecurityHubSummary, errors: 0 };
   logSummary(logger, result, {
     request,
@@ -119,14 +136,21 @@ export async function auditFromLambda(event: unknown, context: Context, deps: Au
       summary: result.summary,
       errors: result.errors,
       unreached: unreached.length,
-      accountId: settings.accountId,
+      accountId: request.accountId,
       regions: request.regions,
       startedAt,
       logsLink: runLogsLink(context.logGroupName, settings.topicRegion, context.awsRequestId, startedAt),
+      ...(changes === undefined ? {} : { changes }),
     });
     digest = await alert(deps, request, parts);
   }
   return invokeResponse(result, unreached, digest, changeTracking);
+}
+
+/** The walk's rate: the request's own cap (a change audit's share of the quota), else the deployment's maxRate, else the quota. */
+function maxRateOf(request: AuditRequest, settings: LambdaSettings): { ratePerSecond?: number } {
+  const rate = Math.min(request.maxRate ?? Infinity, settings.maxRate ?? Infinity);
+  return rate === Infinity ? {} : { ratePerSecond: rate };
 }
 
 async function alert({ settings, sns, logger, metrics }: AuditRunDependencies, request: AuditRequest, parts: DigestPart[]): Promise<DigestOutcome> {
@@ -136,7 +160,7 @@ async function alert({ settings, sns, logger, metrics }: AuditRunDependencies, r
   }
   let delivered = 0;
   try {
-    const messageIds = await publishDigest(sns, settings.topicArn, parts);
+    const messageIds = await publishDigest(sns(), settings.topicArn, parts);
     delivered = messageIds.length;
     logger.info('digest published', { kind: 'alert', topicArn: settings.topicArn, parts: parts.length, messageIds });
     return { status: 'published', parts: parts.length, messageIds };

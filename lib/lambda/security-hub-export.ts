@@ -9,6 +9,17 @@ export type SecurityHubSummary =
   | { status: 'off' }
   | { status: 'exported' | 'failed'; active: number; archived: number; imported: number; failed: number; skipped: number; calls: number };
 
+/** The export step a run calls when the param is on: the run's tracked findings, its clock, the deadline of the last attempt. */
+export type SecurityHubExport = (run: TrackedRun, now: Date, deadline: number, logger: Logger) => Promise<{ summary: SecurityHubSummary; errors: number }>;
+
+/**
+ * The export step over clients from `clientFor` (one per region and run, no attempt starting at
+ * or after the deadline); tests pass clients with a shorter retry backoff.
+ */
+export function securityHubExport(clientFor: (region: string, deadline: number) => SecurityHubClient): SecurityHubExport {
+  return (run, now, deadline, logger) => exportToSecurityHub(run, now, (region) => clientFor(region, deadline), logger);
+}
+
 /** Audit-error lines written per run at most: the rest are counted in the summary line. */
 const MAX_ERROR_LINES = 20;
 

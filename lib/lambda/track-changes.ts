@@ -1,6 +1,6 @@
 import type { AuditInput, AuditResult } from '../engine/audit-result';
 import { classifyRun, type Lifecycle, type RunInput, type TrackedRun } from '../lifecycle/classify-run';
-import { coverageOf } from '../lifecycle/coverage';
+import { coverageOf, type RunScope } from '../lifecycle/coverage';
 import { NO_STATE, StateStoreError } from '../lifecycle/state-store';
 import { trackFindings } from '../lifecycle/track-findings';
 import type { AuditRequest } from './audit-request';
@@ -27,6 +27,8 @@ export interface TrackChangesInput {
   retentionDays: number;
   /** How long the table may take, load and save together, before the run goes on without it. */
   timeoutMs: number;
+  /** Named APIs found deleted (a change audit after DeleteApi): their findings are resolved. */
+  deletedApis?: RunScope['deletedApis'];
 }
 
 /**
@@ -36,10 +38,10 @@ export interface TrackChangesInput {
  * unreachable, or slower than `timeoutMs`) does not fail the run, nor does anything else that
  * goes wrong here: the findings are still valid, still logged and still alerted.
  */
-export async function trackChanges(setup: TrackingSetup, { inputs, result, request, now, retentionDays, timeoutMs }: TrackChangesInput): Promise<TrackedAudit> {
+export async function trackChanges(setup: TrackingSetup, { inputs, result, request, now, retentionDays, timeoutMs, deletedApis }: TrackChangesInput): Promise<TrackedAudit> {
   const runInput: RunInput = {
     findings: result.findings,
-    coverage: coverageOf(inputs, result.errors, { narrowed: request.narrowed, minSeverity: request.minSeverity }),
+    coverage: coverageOf(inputs, result.errors, { narrowed: request.narrowed, minSeverity: request.minSeverity, ...(deletedApis === undefined ? {} : { deletedApis }) }),
     suppressions: setup.suppressions,
     now,
     retentionDays,

@@ -39,6 +39,11 @@ export interface RunScope {
   /** A manual run narrowed to some APIs, regions or a higher severity. */
   narrowed: boolean;
   minSeverity: Severity;
+  /**
+   * APIs a narrowed run named that no longer exist (a change audit after DeleteApi), per
+   * region: read completely, with nothing in them, so their findings are resolved.
+   */
+  deletedApis?: readonly { region: string; apiIds: readonly string[] }[];
 }
 
 /**
@@ -55,11 +60,13 @@ export function coverageOf(inputs: readonly AuditInput[], errors: readonly Audit
     const inputErrors = input.errors ?? [];
     const unattributed = inputErrors.some((error) => error.apiId === undefined) || (input.complete === false && inputErrors.length === 0);
     if (unattributed) return [];
-    const apiIds = input.snapshot.apis.map((api) => api.ApiId);
+    const region = input.snapshot.region ?? '';
+    const deleted = (scope.deletedApis ?? []).flatMap((gone) => (gone.region === region ? gone.apiIds : []));
+    const apiIds = [...input.snapshot.apis.map((api) => api.ApiId), ...deleted];
     const unread = inputErrors.flatMap((error) => (error.apiId === undefined ? [] : [error.apiId]));
     return [
       {
-        region: input.snapshot.region ?? '',
+        region,
         allApisListed: !scope.narrowed,
         completeApis: apiIds.filter((apiId) => !failedApis.has(apiId)),
         incompleteApis: [...new Set([...apiIds.filter((apiId) => failedApis.has(apiId)), ...unread])],

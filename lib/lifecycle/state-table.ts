@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import { expectedOneOf, expectedType, tooSmall, unknownKeys, unrecognizedKeys } from '../model/input-problems';
 import { SEVERITIES } from '../model/severity';
 import { LIFECYCLE_STATUSES, type FindingRecord } from './finding-record';
 import type { SuppressionMark } from '../suppressions/suppression-use';
@@ -38,36 +38,52 @@ function scoped(partition: string, scope: string | undefined): string {
   return scope === undefined ? partition : `${scope}#${partition}`;
 }
 
-const recordSchema = z.strictObject({
-  pk: z.string(),
-  sk: z.string(),
-  fingerprint: z.string().min(1),
-  status: z.enum(LIFECYCLE_STATUSES),
-  firstSeen: z.string(),
-  lastSeen: z.string(),
-  resolvedAt: z.string().exactOptional(),
-  ruleId: z.string(),
-  severity: z.enum(SEVERITIES),
-  title: z.string(),
-  message: z.string(),
-  arn: z.string(),
-  apiId: z.string(),
-  region: z.string(),
-  accountId: z.string().exactOptional(),
-  suppressedBy: z.string().exactOptional(),
-  expiresAt: z.number().exactOptional(),
-});
+/**
+ * What an item must hold, field by field: a check that says what is wrong, or nothing. Items
+ * are checked when read back, so one edited by hand or of an older layout names its key and
+ * field instead of becoming a wrong record.
+ */
+type FieldCheck = (value: unknown) => string | undefined;
+type ItemLayout = Record<string, { check: FieldCheck; optional?: true }>;
 
-const markSchema = z.strictObject({
-  pk: z.string(),
-  sk: z.string(),
-  key: z.string(),
-  firstSeen: z.string(),
-  lastMatched: z.string().exactOptional(),
-  expiresAt: z.number().exactOptional(),
-});
+const text: FieldCheck = (value) => (typeof value === 'string' ? undefined : expectedType('string', value));
+const nonEmptyText: FieldCheck = (value) => text(value) ?? (value === '' ? tooSmall('string') : undefined);
+const number: FieldCheck = (value) => (typeof value === 'number' ? undefined : expectedType('number', value));
+const oneOf =
+  (allowed: readonly string[]): FieldCheck =>
+  (value) =>
+    allowed.includes(value as string) ? undefined : expectedOneOf(allowed);
 
-const runSchema = z.strictObject({ pk: z.string(), sk: z.string(), lastRunAt: z.string() });
+const KEYS: ItemLayout = { pk: { check: text }, sk: { check: text } };
+
+const RECORD_LAYOUT: ItemLayout = {
+  ...KEYS,
+  fingerprint: { check: nonEmptyText },
+  status: { check: oneOf(LIFECYCLE_STATUSES) },
+  firstSeen: { check: text },
+  lastSeen: { check: text },
+  resolvedAt: { check: text, optional: true },
+  ruleId: { check: text },
+  severity: { check: oneOf(SEVERITIES) },
+  title: { check: text },
+  message: { check: text },
+  arn: { check: text },
+  apiId: { check: text },
+  region: { check: text },
+  accountId: { check: text, optional: true },
+  suppressedBy: { check: text, optional: true },
+  expiresAt: { check: number, optional: true },
+};
+
+const MARK_LAYOUT: ItemLayout = {
+  ...KEYS,
+  key: { check: text },
+  firstSeen: { check: text },
+  lastMatched: { check: text, optional: true },
+  expiresAt: { check: number, optional: true },
+};
+
+const RUN_LAYOUT: ItemLayout = { ...KEYS, lastRunAt: { check: text } };
 
 export function recordItem(record: FindingRecord, scope?: string): Item {
   return toItem({ pk: findingsPartition(record.region, scope), sk: record.fingerprint, ...record });
@@ -82,7 +98,7 @@ export function runItem(lastRunAt: string, scope?: string): Item {
 }
 
 export function recordFromItem(item: Item): FindingRecord {
-  const { pk: _pk, sk: _sk, ...record } = parseItem(recordSchema, item);
+  const { pk: _pk, sk: _sk, ...record } = parseItem<FindingRecord & { pk: string; sk: string }>(RECORD_LAYOUT, item);
   return record;
 }
 
@@ -91,9 +107,9 @@ export function metaFromItems(items: readonly Item[]): { lastRunAt?: string; sup
   let lastRunAt: string | undefined;
   const suppressions: SuppressionMark[] = [];
   for (const item of items) {
-    if (item.sk?.S === RUN_SORT_KEY) lastRunAt = parseItem(runSchema, item).lastRunAt;
+    if (item.sk?.S === RUN_SORT_KEY) lastRunAt = parseItem<{ lastRunAt: string }>(RUN_LAYOUT, item).lastRunAt;
     else {
-      const { pk: _pk, sk: _sk, ...mark } = parseItem(markSchema, item);
+      const { pk: _pk, sk: _sk, ...mark } = parseItem<SuppressionMark & { pk: string; sk: string }>(MARK_LAYOUT, item);
       suppressions.push(mark);
     }
   }
@@ -110,12 +126,17 @@ function toItem(fields: Record<string, string | number | undefined>): Item {
   return item;
 }
 
-/** An item read back, checked: one that does not fit (edited by hand, older layout) names its key. */
-function parseItem<T>(schema: z.ZodType<T>, item: Item): T {
-  const plain: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item)) plain[name] = value.S ?? (value.N === undefined ? value : Number(value.N));
-  const result = schema.safeParse(plain);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new Error(`item ${item.pk?.S ?? '?'} / ${item.sk?.S ?? '?'} does not fit: ${issue?.path.map(String).join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+/** An item read back, checked against its layout: one that does not fit names its key and the field. */
+function parseItem<T>(layout: ItemLayout, item: Item): T {
+  const plain: Record<string, unknown> = Object.fromEntries(Object.entries(item).map(([name, value]) => [name, value.S ?? (value.N === undefined ? value : Number(value.N))]));
+  const fail = (field: string, problem: string) => new Error(`item ${item.pk?.S ?? '?'} / ${item.sk?.S ?? '?'} does not fit: ${field}: ${problem}`);
+  for (const [field, { check, optional }] of Object.entries(layout)) {
+    if (optional && !(field in plain)) continue;
+    const problem = check(plain[field]);
+    if (problem !== undefined) throw fail(field, problem);
+  }
+  const unknown = unknownKeys(plain, Object.keys(layout));
+  if (unknown.length > 0) throw fail('', unrecognizedKeys(unknown));
+  // Every field of the layout was checked above, and no other is there; in the layout's order.
+  return Object.fromEntries(Object.keys(layout).filter((field) => field in plain).map((field) => [field, plain[field]])) as T;
 }

@@ -1,6 +1,8 @@
+import type { ApiChange } from '../change/api-change';
 import type { AuditSummary } from '../engine/audit-result';
 import { countBySeverity } from '../engine/audit-result';
 import type { AuditError, Finding } from '../model/finding';
+import { redact } from '../model/redact';
 import { SEVERITIES, type Severity } from '../model/severity';
 import type { ExpiredSuppression } from '../suppressions/apply-suppressions';
 import type { ClassifiedFinding } from '../lifecycle/classify-run';
@@ -54,6 +56,8 @@ export interface DigestInput {
   startedAt: Date;
   /** CloudWatch Logs Insights, opened on this run's log lines. */
   logsLink?: string;
+  /** The CloudTrail calls that triggered this run (a change audit), oldest first. */
+  changes?: readonly Pick<ApiChange, 'eventName' | 'eventTime' | 'apiId' | 'principal'>[];
 }
 
 /** One SNS message; a digest too big for one message comes as numbered parts. */
@@ -172,6 +176,7 @@ function headerLines(input: DigestInput): HeaderLines {
   const { summary } = input;
   const top = [
     ...openingLines(input),
+    ...changeLines(input.changes ?? []),
     `Run started ${input.startedAt.toISOString()}; ${plural(summary.apisAudited, 'API')} audited with ${summary.rulesRun} rules.`,
   ];
   const rest: string[] = [];
@@ -216,6 +221,17 @@ function openingLines({ content, threshold, accountId, regions }: DigestInput): 
       ];
     }
   }
+}
+
+/**
+ * What triggered a change audit: each call, its time, its API and who made it. The principal
+ * comes from CloudTrail, so it is redacted and escaped like any value from the account.
+ */
+function changeLines(changes: NonNullable<DigestInput['changes']>): string[] {
+  if (changes.length === 0) return [];
+  const apis = new Set(changes.map((change) => change.apiId)).size;
+  const listed = changes.map(({ eventName, eventTime, apiId, principal }) => `  - ${eventTime.toISOString()} ${clip(eventName)} on ${clip(apiId)} by ${principal === undefined ? 'an unnamed principal' : clip(redact(principal))}`);
+  return [`Triggered by a change: ${plural(changes.length, 'API Gateway call')} on ${plural(apis, 'API')} (CloudTrail); this audit covers only ${apis === 1 ? 'that API' : 'those APIs'}:`, ...capped(listed, "this run's log lines")];
 }
 
 function incompleteLines({ content, errors, unreached }: DigestInput): string[] {

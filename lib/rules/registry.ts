@@ -1,4 +1,5 @@
 import { RULE_KINDS } from '../model/rule-kind';
+import { compareText } from '../model/compare-text';
 import { SEVERITIES } from '../model/severity';
 import type { Rule } from './rule';
 import { isPlainObject } from './values';
@@ -51,5 +52,6 @@ export function createRegistry(rulesById: Record<string, Rule>): readonly Rule[]
     names.set(rule.meta.name, key);
     if (Object.keys(rule.check).length === 0) throw new RuleRegistryError(`rule ${key}: has no check`);
   }
-  return Object.values(rulesById).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  // Ids are ASCII (RULE_ID), so code-unit order is the order localeCompare gave, without its cost.
+  return Object.values(rulesById).sort((a, b) => compareText(a.meta.id, b.meta.id));
 }

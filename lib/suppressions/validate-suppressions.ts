@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { ConfigError } from '../config/audit-config';
+import { isRecord, unknownKeys } from '../model/input-problems';
 import { suppressionKey, type SuppressionEntry } from './suppression-entry';
 import { matchesRule, resourcePatternProblem, rulePatternProblem } from './suppression-pattern';
 
@@ -8,12 +8,6 @@ export interface KnownRule {
   id: string;
   name: string;
 }
-
-const requiredText = (what: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}${typeof issue.input === 'number' ? ' (quote it in YAML)' : ''}`) })
-    .trim()
-    .min(1, 'must not be empty');
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -26,18 +20,57 @@ function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const entrySchema = z.strictObject({
-  rule: requiredText('a rule id, name or glob').refine((rule) => rulePatternProblem(rule) === undefined, { error: (issue) => rulePatternProblem(String(issue.input)) }),
-  resource: requiredText('an id or an ARN pattern').refine((resource) => resourcePatternProblem(resource) === undefined, { error: (issue) => resourcePatternProblem(String(issue.input)) }),
-  reason: requiredText('a sentence saying why the risk is accepted'),
-  expires: requiredText('a date YYYY-MM-DD').refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31'),
-  owner: requiredText('a name or an email address').optional(),
-});
+/**
+ * An entry's text fields in the order their problems are listed: what the field must be, and
+ * the check of its trimmed text beyond "not empty", if any.
+ */
+const ENTRY_FIELDS = [
+  { field: 'rule', what: 'a rule id, name or glob', problem: rulePatternProblem },
+  { field: 'resource', what: 'an id or an ARN pattern', problem: resourcePatternProblem },
+  { field: 'reason', what: 'a sentence saying why the risk is accepted' },
+  { field: 'expires', what: 'a date YYYY-MM-DD', problem: (text: string) => (isCalendarDate(text) ? undefined : 'must be a calendar date written YYYY-MM-DD, e.g. 2026-12-31') },
+  { field: 'owner', what: 'a name or an email address', optional: true },
+] as const satisfies readonly { field: string; what: string; problem?: (text: string) => string | undefined; optional?: true }[];
 
-const fileSchema = z.strictObject(
-  { suppressions: z.array(z.unknown(), { error: (issue) => (issue.input === undefined ? 'is required: the list of entries' : 'must be a list of entries') }) },
-  { error: 'expected an object with a "suppressions" list' },
-);
+type EntryFields = Omit<SuppressionEntry, 'index'>;
+
+/** An entry's fields trimmed, or every problem it has (`field: message`), each field at a time. */
+function readEntry(raw: unknown): { fields: EntryFields } | { problems: string[] } {
+  if (!isRecord(raw)) return { problems: ['must be an object {rule, resource, reason, expires, owner?}'] };
+  const problems: string[] = [];
+  const fields: Record<string, string> = {};
+  for (const spec of ENTRY_FIELDS) {
+    const value = raw[spec.field];
+    if (value === undefined) {
+      if (!('optional' in spec)) problems.push(`${spec.field}: is required`);
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problems.push(`${spec.field}: must be ${spec.what}${typeof value === 'number' ? ' (quote it in YAML)' : ''}`);
+      continue;
+    }
+    const text = value.trim();
+    if (text === '') problems.push(`${spec.field}: must not be empty`);
+    const problem = 'problem' in spec ? spec.problem(text) : undefined;
+    if (problem !== undefined) problems.push(`${spec.field}: ${problem}`);
+    fields[spec.field] = text;
+  }
+  const unknown = unknownKeys(raw, ENTRY_FIELDS.map((spec) => spec.field));
+  if (unknown.length > 0) problems.push(`unknown field ${unknown.map((key) => `"${key}"`).join(', ')} (fields: rule, resource, reason, expires, owner)`);
+  // With no problem, every required field is set above.
+  return problems.length > 0 ? { problems } : { fields: fields as unknown as EntryFields };
+}
+
+/** The document's problems outside its entries: not an object, no list, keys that are not "suppressions". */
+function documentProblems(document: unknown): string[] {
+  if (!isRecord(document)) return ['expected an object with a "suppressions" list'];
+  const problems: string[] = [];
+  if (document.suppressions === undefined) problems.push('suppressions: is required: the list of entries');
+  else if (!Array.isArray(document.suppressions)) problems.push('suppressions: must be a list of entries');
+  const unknown = unknownKeys(document, ['suppressions']);
+  if (unknown.length > 0) problems.push(`unknown top-level field ${unknown.map((key) => `"${key}"`).join(', ')} (only "suppressions")`);
+  return problems;
+}
 
 /**
  * Validates a parsed suppression document: `{ suppressions: [ {rule, resource, reason,
@@ -47,21 +80,22 @@ const fileSchema = z.strictObject(
  * (a typo) fail here instead of quietly suppressing nothing. `origin` names the file.
  */
 export function validateSuppressions(document: unknown, origin: string, knownRules: readonly KnownRule[]): SuppressionEntry[] {
-  const file = fileSchema.safeParse(document);
-  if (!file.success) throw problemsError(origin, file.error.issues.map(fileIssue));
+  const fileProblems = documentProblems(document);
+  if (fileProblems.length > 0) throw problemsError(origin, fileProblems);
+  // documentProblems found a list.
+  const list = (document as { suppressions: unknown[] }).suppressions;
 
   const problems: string[] = [];
   const entries: SuppressionEntry[] = [];
   const seen = new Map<string, number>();
-  file.data.suppressions.forEach((raw, index) => {
+  list.forEach((raw, index) => {
     const where = entryLabel(index, raw);
-    const entry = entrySchema.safeParse(raw);
-    if (!entry.success) {
-      for (const issue of entry.error.issues) problems.push(`${where}: ${entryIssue(issue)}`);
+    const entry = readEntry(raw);
+    if ('problems' in entry) {
+      for (const problem of entry.problems) problems.push(`${where}: ${problem}`);
       return;
     }
-    const { owner, ...fields } = entry.data;
-    const parsed: SuppressionEntry = { index, ...fields, ...(owner === undefined ? {} : { owner }) };
+    const parsed: SuppressionEntry = { index, ...entry.fields };
     if (!knownRules.some((rule) => matchesRule(parsed.rule, rule.id, rule.name))) {
       problems.push(`${where}: rule: matches no rule (see \`apigw-audit rules\`)`);
     }
@@ -85,15 +119,4 @@ function problemsError(origin: string, problems: readonly string[]): ConfigError
 function entryLabel(index: number, raw: unknown): string {
   const rule = typeof raw === 'object' && raw !== null && 'rule' in raw ? raw.rule : undefined;
   return typeof rule === 'string' ? `suppressions[${index}] (rule "${rule}")` : `suppressions[${index}]`;
-}
-
-function entryIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')} (fields: rule, resource, reason, expires, owner)`;
-  if (issue.path.length === 0) return 'must be an object {rule, resource, reason, expires, owner?}';
-  return `${issue.path.map(String).join('.')}: ${issue.message}`;
-}
-
-function fileIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown top-level field ${issue.keys.map((key) => `"${key}"`).join(', ')} (only "suppressions")`;
-  return issue.path.length === 0 ? issue.message : `${issue.path.map(String).join('.')}: ${issue.message}`;
 }

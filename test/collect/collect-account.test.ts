@@ -78,6 +78,15 @@ describe('collectAccount against the fake API Gateway', () => {
     expect(requests).toHaveLength(1 + 2 + 5 + 7);
   });
 
+  test('with apiIdsMayBeDeleted (a change audit), a named API the listing no longer holds is deleted, not an error', async () => {
+    const { result } = await walkFake(account, {}, { apiIds: ['ws0002', 'missing1'], apiIdsMayBeDeleted: true });
+    expect(result.snapshot.apis.map((api) => api.ApiId)).toEqual(['ws0002']);
+    expect(result.errors).toEqual([]);
+    expect(result.complete).toBe(true);
+    expect(result.deleted).toEqual(['missing1']);
+    expect(result.warnings).toEqual([{ operation: 'GetApis', apiId: 'missing1', message: 'API missing1 no longer exists in eu-west-1: its findings are resolved' }]);
+  });
+
   test('scopes the walk by API name', async () => {
     const { result } = await walkFake(account, {}, { namePattern: /^shop-/g });
     expect(result.snapshot.apis.map((api) => api.ApiId)).toEqual(['http0001', 'http0002']);

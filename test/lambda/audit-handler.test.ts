@@ -196,6 +196,8 @@ describe('alerting', () => {
 describe('configuration', () => {
   test.each([
     ['ALERT_TOPIC_ARN', { ALERT_TOPIC_ARN: 'my-topic' }, 'ALERT_TOPIC_ARN: must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME); got "my-topic"'],
+    ['ALERT_TOPIC_ARN (a control character, quoted back escaped)', { ALERT_TOPIC_ARN: 'my\u0007topic' }, 'got "my\\u0007topic"'],
+    ['SECURITY_HUB', { SECURITY_HUB: 'yes' }, 'SECURITY_HUB: must be "true" or "false"; got "yes"'],
     ['ALERT_THRESHOLD', { ALERT_THRESHOLD: 'urgent' }, 'ALERT_THRESHOLD: Invalid option: expected one of "critical"|"high"|"medium"|"low"|"info"; got "urgent"'],
     ['AUDIT_REGIONS', { AUDIT_REGIONS: 'eu-west-1,Frankfurt' }, 'AUDIT_REGIONS: each region must look like "eu-west-1"; got "eu-west-1,Frankfurt"'],
     ['AUDIT_CONFIG (JSON)', { AUDIT_CONFIG: '{rules:' }, 'AUDIT_CONFIG: not valid JSON'],

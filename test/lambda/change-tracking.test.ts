@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AuditResponse } from '../../lib/lambda/invoke-response';
 import { BASELINE_LISTED } from '../../lib/report/digest';
 import { demoAccountNextDay } from '../support/demo-account-change';
-import { startDynalite } from '../support/dynalite';
+import { useDynalite } from '../support/dynalite';
 import { ACCOUNT, loadHandler, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';
 import { deployTracked, deployedSuppressions as writeSuppressions } from '../support/tracked-deployment';
 
@@ -19,13 +19,7 @@ import { deployTracked, deployedSuppressions as writeSuppressions } from '../sup
 const harness = useLambdaHarness();
 const { sns } = harness;
 
-let dynamo: Awaited<ReturnType<typeof startDynalite>>;
-beforeAll(async () => {
-  dynamo = await startDynalite();
-});
-afterAll(async () => {
-  await dynamo.stop();
-});
+useDynalite();
 
 const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-tracking-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { makeFinding } from '../lifecycle/make-finding';
 import { demoAccountNextDay } from '../support/demo-account-change';
 import { startDynalite } from '../support/dynalite';
 import { scaledSdkBackoff } from '../support/fake-aws/scaled-backoff';
-import { ACCOUNT, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';
+import { ACCOUNT, loadHandler, REGION, useLambdaHarness, type Entry } from '../support/lambda-harness';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { deployTracked, deployedSuppressions } from '../support/tracked-deployment';
 
@@ -113,6 +113,17 @@ test('throttled past every retry: the failure is an audit error, and the state a
   await run(day(2));
   expect(harness.lines('finding-lifecycle').every((line) => line.lifecycle === 'open')).toBe(true);
   expect(securityHub.findings.size).toBe(first.summary.findings);
+});
+
+test('the default handler, packaged without the export, refuses SECURITY_HUB=true before any call instead of skipping the export', async () => {
+  const { createHandler } = await loadHandler({ SECURITY_HUB: 'true' });
+  const requestsBefore = harness.fake.requests.length;
+  await expect(harness.invoke(undefined, createHandler())).rejects.toMatchObject({
+    name: 'ConfigError',
+    message: expect.stringContaining('SECURITY_HUB: "true", but this handler was packaged without the Security Hub export; deploy with --param="securityHub=true"'),
+  });
+  expect(harness.fake.requests).toHaveLength(requestsBefore);
+  expect(securityHub.calls).toHaveLength(0);
 });
 
 test('a dry run exports nothing', async () => {

@@ -140,6 +140,14 @@ describe('coverageOf', () => {
     expect(coverageOf([input('eu-west-1', ['a1'], { complete: false })], [], scope).regions).toEqual([]);
   });
 
+  test('an API a narrowed run found deleted counts as read completely, in its own region only', () => {
+    const coverage = coverageOf([input('eu-west-1', ['a1']), input('us-east-1', [])], [], { narrowed: true, minSeverity: 'info', deletedApis: [{ region: 'eu-west-1', apiIds: ['gone1'] }] });
+    expect(coverage.regions).toEqual([
+      { region: 'eu-west-1', allApisListed: false, completeApis: ['a1', 'gone1'], incompleteApis: [] },
+      { region: 'us-east-1', allApisListed: false, completeApis: [], incompleteApis: [] },
+    ]);
+  });
+
   test('a narrowed run lists only some APIs and is never complete', () => {
     const coverage = coverageOf([input('eu-west-1', ['a1'])], [], { narrowed: true, minSeverity: 'high' });
     expect(coverage).toEqual({ regions: [{ region: 'eu-west-1', allApisListed: false, completeApis: ['a1'], incompleteApis: [] }], minSeverity: 'high', complete: false });

@@ -65,7 +65,7 @@ test('fleet params add the state machine, its four functions, their role, the wa
     ].sort(),
   );
   // The fleet audits the auditor's own account: the single-account schedule is gone, the function stays for manual invokes.
-  expect(Object.values(fleet.Resources).filter((candidate) => candidate.Type === 'AWS::Events::Rule')).toHaveLength(1);
+  expect(Object.entries(fleet.Resources).flatMap(([name, candidate]) => (candidate.Type === 'AWS::Events::Rule' ? [name] : [])).sort()).toEqual(['ChangeEventsRule', 'FleetSchedule']);
   expect(resource(fleet, 'FleetSchedule').Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', Targets: [{ Arn: { Ref: 'FleetStateMachine' }, Input: '{}' }] });
   expect(resource(fleet, 'AuditLambdaFunction').Properties['Handler']).toBe('functions/audit.handler');
   for (const name of FUNCTIONS) {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,7 +104,8 @@ test('the state table: on demand, the keys and TTL attribute the store uses, poi
 });
 
 test('the schedule runs the function once a day by default', () => {
-  const rules = ofType('AWS::Events::Rule');
+  // The other rule, ChangeEventsRule, sends change events to a queue (test/stack/change-events.test.ts).
+  const rules = ofType('AWS::Events::Rule').filter(([, rule]) => rule.Properties.ScheduleExpression !== undefined);
   expect(rules).toHaveLength(1);
   expect(rules[0]![1].Properties).toMatchObject({
     ScheduleExpression: 'rate(1 day)',
@@ -175,6 +176,10 @@ test('IAM: one role, and exactly these actions on exactly these resources', () =
     ['dynamodb:Query', [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }]],
     ['dynamodb:BatchWriteItem', [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }]],
     ['sns:Publish', [{ Ref: 'AlertTopic' }]],
+    // The change queue's event source mapping, on that queue only; the function never calls SQS.
+    ['sqs:ReceiveMessage', [{ 'Fn::GetAtt': ['ChangeQueue', 'Arn'] }]],
+    ['sqs:DeleteMessage', [{ 'Fn::GetAtt': ['ChangeQueue', 'Arn'] }]],
+    ['sqs:GetQueueAttributes', [{ 'Fn::GetAtt': ['ChangeQueue', 'Arn'] }]],
     ['kms:GenerateDataKey', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
     ['kms:Decrypt', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
   ]);
@@ -185,7 +190,10 @@ test('securityHub=true: the function exports, and may import findings only into 
   try {
     await slsPackage(enabled, 'regions=eu-west-1,us-east-1', 'securityHub=true');
     const withExport = JSON.parse(readFileSync(join(enabled, 'cloudformation-template-update-stack.json'), 'utf8')) as typeof template;
-    expect(withExport.Resources.AuditLambdaFunction!.Properties).toMatchObject({ Environment: { Variables: { SECURITY_HUB: 'true' } } });
+    expect(withExport.Resources.AuditLambdaFunction!.Properties).toMatchObject({ Handler: 'functions/audit-with-security-hub.handler', Environment: { Variables: { SECURITY_HUB: 'true' } } });
+    // Only this package carries the Security Hub client; the default one (param off) does not.
+    expect(bundleText(enabled, 'functions/audit-with-security-hub.js')).toContain('BatchImportFindings');
+    expect(bundleText(dir, 'functions/audit.js')).not.toMatch(/BatchImportFindings|SecurityHubClient/);
     const role = withExport.Resources.AuditRole!.Properties as { Policies: unknown[] };
     const grants = policyStatements(withExport, role.Policies).flatMap((statement) => list(statement.Action).map((action) => [action, list(statement.Resource)]));
     expect(grants.filter(([action]) => String(action).startsWith('securityhub:'))).toEqual([
@@ -202,6 +210,11 @@ test('securityHub=true: the function exports, and may import findings only into 
     rmSync(enabled, { recursive: true, force: true });
   }
 }, 180_000);
+
+/** A file of the function's zip in a package directory, as text. */
+function bundleText(packageDir: string, file: string): string {
+  return execFileSync('unzip', ['-p', join(packageDir, 'audit.zip'), file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
 
 /**
  * The statements of a role's policies as CloudFormation deploys them: a policy written
@@ -221,13 +234,15 @@ function policyStatements(stack: typeof template, policies: unknown[]): Statemen
   });
 }
 
-test('alarms on function errors and on audit errors notify the topic', () => {
+test('alarms on function errors, on audit errors and on change events not audited notify the topic', () => {
   const alarms = Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([name, alarm]) => [name, alarm.Properties]));
   const common = { Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', AlarmActions: [{ Ref: 'AlertTopic' }] };
   expect(alarms).toEqual({
     FunctionErrorsAlarm: expect.objectContaining({ ...common, Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'AuditLambdaFunction' } }] }),
     // The EMF metric the run writes (lib/lambda/run-metrics.ts), under the function's service name.
     AuditErrorsAlarm: expect.objectContaining({ ...common, Namespace: 'ApigwAudit', MetricName: 'AuditErrors', Dimensions: [{ Name: 'service', Value: 'apigw-audit-dev' }] }),
+    // Any message in the change queue's dead-letter queue.
+    ChangeDeadLettersAlarm: expect.objectContaining({ ...common, Statistic: 'Maximum', Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['ChangeDeadLetterQueue', 'QueueName'] } }] }),
   });
 });
 

@@ -22,6 +22,17 @@ export async function startDynalite(): Promise<{ endpoint: string; stop: () => P
   };
 }
 
+/** dynalite for a test file: started before its tests, stopped after them. */
+export function useDynalite(): void {
+  let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    await dynamo?.stop();
+  });
+}
+
 /** Creates a state table as the stack does (same keys), on the endpoint in the environment. */
 export async function createStateTable(tableName: string): Promise<void> {
   const client = new DynamoDBClient({});
