@@ -1,16 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import middy from '@middy/core';
-import { boundedHttpHandler } from '../lib/collect/bounded-http-handler';
 import { readFleetSettings } from '../lib/fleet/fleet-settings';
+import { lazyOrganizationsClient } from '../lib/fleet/organizations-client';
 import { planRun } from '../lib/fleet/plan-run';
 import { planStepEvent } from '../lib/fleet/step-events';
 import { logger } from '../lib/lambda/powertools';
 
 const settings = readFleetSettings(process.env);
-// AWS Organizations has one endpoint, in us-east-1 (aws partition).
-let organizations: OrganizationsClient | undefined;
-const organizationsClient = () => (organizations ??= new OrganizationsClient({ region: 'us-east-1', requestHandler: boundedHttpHandler() }));
+const organizationsClient = lazyOrganizationsClient();
 
 /** The fleet's first state: which account-regions this execution audits (lib/fleet/plan-run.ts). */
 export const handler = middy(async (event: unknown) => {

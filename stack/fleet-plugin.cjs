@@ -11,6 +11,7 @@ const { fleetDefinition } = require('./fleet-state-machine.cjs');
 const ACCOUNT_ID = /^\d{12}$/;
 const UNIT_ID = /^ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
 // The fleet's functions: handler, timeout (s) and memory (MB). The walk waits on the quota, not
 // on CPU; evaluation is sized like the single-account function (docs/scale.md).
@@ -39,18 +40,76 @@ class FleetPlugin {
     const maxConcurrency = Number(fleet.maxConcurrency);
     if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1 || maxConcurrency > 10000) throw new Error(`param fleetMaxConcurrency: "${fleet.maxConcurrency}" must be a whole number from 1 to 10000`);
 
+    const onChange = String(fleet.onChange) === 'true';
+    const organizationId = String(fleet.organizationId ?? '');
+    if (onChange && accounts.usesOrganizations && !ORGANIZATION_ID.test(organizationId)) {
+      throw new Error(`param fleetOrganizationId: "${organizationId}" is not an organization id (o-...); with onChange and fleetAccounts naming the organization or its units, it says whose accounts may forward their changes`);
+    }
+
     const audit = service.functions.audit;
     // The fleet audits this account too, on the fleet's schedule; `serverless invoke -f audit` still works.
     audit.events = (audit.events ?? []).filter((event) => event.schedule === undefined);
+    const memberAccess = { FLEET_ACCOUNTS: accounts.text, MEMBER_ROLE_NAME: roleName };
+    // Change audits of the member accounts, with their member role (lib/fleet/fleet-change-access.ts).
+    audit.handler = 'functions/audit-in-fleet.handler';
     // The single-account function's settings, plus the fleet's; only evaluation needs its large heap.
     const { NODE_OPTIONS, ...shared } = audit.environment;
-    const environment = { ...shared, FLEET_ACCOUNTS: accounts.text, MEMBER_ROLE_NAME: roleName, WALK_BUCKET: { Ref: 'WalkBucket' } };
+    audit.environment = { ...audit.environment, ...memberAccess };
+    auditRoleStatements(service).push(...memberAccessStatements(accounts, roleName));
+    // A fixed name: with ChangeAudits=true the member role (stack/member-role.yml) trusts exactly this role too.
+    service.resources.Resources.AuditRole.Properties.RoleName = `${service.service}-${service.provider.stage}-audit`;
+    const environment = { ...shared, ...memberAccess, WALK_BUCKET: { Ref: 'WalkBucket' } };
     for (const [name, definition] of Object.entries(FUNCTIONS)) {
       const heap = name === 'fleetAudit' ? { NODE_OPTIONS } : {};
       service.functions[name] = { ...definition, role: 'FleetRole', maximumRetryAttempts: 0, environment: { ...environment, ...heap }, package: audit.package, events: [] };
     }
-    Object.assign(service.resources.Resources, fleetResources(service, { accounts, roleName, maxConcurrency, schedule: fleet.schedule }));
+    Object.assign(service.resources.Resources, fleetResources(service, { accounts, roleName, maxConcurrency, schedule: fleet.schedule }), changeForwarding(accounts, organizationId));
   }
+}
+
+/** The statements of the single-account function's role (serverless.yml AuditRole). */
+function auditRoleStatements(service) {
+  return service.resources.Resources.AuditRole.Properties.Policies[0].PolicyDocument.Statement;
+}
+
+/**
+ * What reaching the member accounts takes: their member role, by its one name, and listing the
+ * organization's accounts when fleetAccounts names the organization or units. Organizations has
+ * no resource-level permissions for these (the service authorization reference), hence "*".
+ */
+function memberAccessStatements(accounts, roleName) {
+  const statements = [{ Sid: 'AssumeMemberRole', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:iam::*:role/${roleName}` } }];
+  if (accounts.usesOrganizations) {
+    const actions = accounts.text === 'organization' ? ['organizations:ListAccounts'] : ['organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent'];
+    statements.push({ Sid: 'ListOrganizationAccounts', Effect: 'Allow', Action: actions, Resource: '*' });
+  }
+  return statements;
+}
+
+/**
+ * With onChange: the member accounts' forwarding rules (stack/member-role.yml) may put events on
+ * this account's default bus, where ChangeEventsRule sends the API Gateway V2 calls among them
+ * to the change queue. Only the fleet's accounts: the listed ids, or the organization's
+ * (aws:PrincipalOrgID) when fleetAccounts names it or its units. They cannot pass off an event
+ * of their own as CloudTrail's: PutEvents refuses sources starting with "aws.", so an
+ * `aws.apigateway` event on the bus was recorded by CloudTrail in the account it names.
+ */
+function changeForwarding(accounts, organizationId) {
+  const bus = { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' };
+  const who = accounts.usesOrganizations
+    ? { Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } } }
+    : { Principal: { AWS: accounts.text.split(',').map((id) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:iam::${id}:root` })) } };
+  return {
+    ChangeEventsBusPolicy: {
+      Type: 'AWS::Events::EventBusPolicy',
+      Condition: 'AuditsOnChange',
+      Properties: {
+        EventBusName: 'default',
+        StatementId: 'apigw-audit-member-changes',
+        Statement: { Effect: 'Allow', ...who, Action: 'events:PutEvents', Resource: bus },
+      },
+    },
+  };
 }
 
 /** `organization`, or account and unit ids; undefined (fleet mode off) when empty. */
@@ -70,8 +129,8 @@ function fleetResources(service, { accounts, roleName, maxConcurrency, schedule 
   const regions = apiGatewayReadArnsSync(service);
   const statements = [
     { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: LOG_GROUPS.map((group) => ({ 'Fn::GetAtt': [group, 'Arn'] })) },
-    // The member role of every fleet account, by its one name; nothing else.
-    { Sid: 'AssumeMemberRole', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:iam::*:role/${roleName}` } },
+    // The member role of every fleet account, by its one name; nothing else (and listing the organization's accounts, when needed).
+    ...memberAccessStatements(accounts, roleName),
     // The auditor's own account is walked with this role.
     { Sid: 'ReadApiGatewayV2', Effect: 'Allow', Action: 'apigateway:GET', Resource: regions.apiGateway },
     { Sid: 'KeepWalkParts', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: { 'Fn::Sub': '${WalkBucket.Arn}/*' } },
@@ -79,9 +138,6 @@ function fleetResources(service, { accounts, roleName, maxConcurrency, schedule 
     { Sid: 'PublishAlerts', Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: 'AlertTopic' } },
     { Sid: 'EncryptAlertsOnPublish', Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: { 'Fn::GetAtt': ['AlertKey', 'Arn'] } },
   ];
-  // Listing accounts: only for `organization` or unit ids. Organizations has no resource-level
-  // permissions for ListAccounts (the service authorization reference), hence "*".
-  if (accounts.usesOrganizations) statements.push({ Sid: 'ListOrganizationAccounts', Effect: 'Allow', Action: accounts.text === 'organization' ? ['organizations:ListAccounts'] : ['organizations:ListAccountsForParent', 'organizations:ListOrganizationalUnitsForParent'], Resource: '*' });
   if (regions.securityHub !== undefined) statements.push({ Sid: 'ImportFindingsToSecurityHub', Effect: 'Allow', Action: 'securityhub:BatchImportFindings', Resource: regions.securityHub });
 
   const functionArns = Object.keys(FUNCTIONS).map((name) => ({ 'Fn::GetAtt': [LAMBDA_RESOURCE(name), 'Arn'] }));

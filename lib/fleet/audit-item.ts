@@ -10,7 +10,7 @@ import { exportToSecurityHub } from '../lambda/security-hub-export';
 import { trackChanges, trackingSummary } from '../lambda/track-changes';
 import type { TrackingSetup } from '../lambda/tracking-setup';
 import { createDynamoStateStore } from '../lifecycle/dynamo-state-store';
-import { outcomeKey, type FleetItem } from './fleet-item';
+import { outcomeKey, statePartitionOf, type FleetItem } from './fleet-item';
 import type { FleetSettings } from './fleet-settings';
 import { failedOutcome, type ItemOutcome, type ItemResult } from './item-outcome';
 import { assumeMemberRole, sessionNameOf } from './member-credentials';
@@ -80,7 +80,7 @@ async function audit(item: FleetItem, deps: AuditItemDependencies): Promise<Item
   logFindings(logger, result, collected.warnings);
   const setup: TrackingSetup = {
     suppressions: await deps.suppressions(),
-    ...(settings.stateTable === undefined ? {} : { store: createDynamoStateStore(settings.stateTable, `${target.accountId}/${target.region}`) }),
+    ...(settings.stateTable === undefined ? {} : { store: createDynamoStateStore(settings.stateTable, statePartitionOf(target.accountId, target.region)) }),
   };
   const tracked = await trackChanges(setup, { inputs, result, request, now, retentionDays: settings.retentionDays, timeoutMs: TRACKING_TIMEOUT_MS });
   logLifecycle(logger, result, tracked, now);

@@ -33,6 +33,14 @@ export interface FleetItem {
   failure?: { Error?: string; Cause?: string };
 }
 
+/**
+ * The state table partition of one account-region's findings (state-table.ts): the fleet's
+ * items and the change audits of fleet mode track the same account-region in the same place.
+ */
+export function statePartitionOf(accountId: string, region: string): string {
+  return `${accountId}/${region}`;
+}
+
 /** Where one item's outcome is kept for the run's digest step. */
 export function outcomeKey(runId: string, target: FleetTarget): string {
   return `runs/${runId}/outcomes/${target.accountId}/${target.region}.json`;

@@ -8,10 +8,14 @@ import { readLambdaSettings, type LambdaSettings } from '../config/lambda-settin
  */
 export type FleetAccounts = { kind: 'organization' } | { kind: 'list'; accountIds: string[]; unitIds: string[] };
 
-export interface FleetSettings extends LambdaSettings {
+/** Who a fleet deployment audits, and with which role: what the fleet functions and the change audits share. */
+export interface FleetTargets {
   accounts: FleetAccounts;
   /** The role each member account has for the auditor (stack/member-role.yml). */
   memberRoleName: string;
+}
+
+export interface FleetSettings extends LambdaSettings, FleetTargets {
   /** The stack's walk bucket: each item's walk parts and outcome. */
   walkBucket: string;
 }
@@ -24,12 +28,18 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** The single-account settings plus the fleet's; a bad value names its variable. */
 export function readFleetSettings(env: NodeJS.ProcessEnv): FleetSettings {
   const settings = readLambdaSettings(env);
+  const targets = readFleetTargets(env);
+  const walkBucket = env['WALK_BUCKET'] ?? '';
+  if (!BUCKET_NAME.test(walkBucket)) throw new ConfigError(`WALK_BUCKET: must be an S3 bucket name; got "${walkBucket}"`);
+  return { ...settings, ...targets, walkBucket };
+}
+
+/** FLEET_ACCOUNTS and MEMBER_ROLE_NAME; a bad value names its variable. */
+export function readFleetTargets(env: NodeJS.ProcessEnv): FleetTargets {
   const accounts = parseFleetAccounts(env['FLEET_ACCOUNTS'] ?? '');
   const memberRoleName = env['MEMBER_ROLE_NAME'] ?? '';
   if (!ROLE_NAME.test(memberRoleName)) throw new ConfigError(`MEMBER_ROLE_NAME: must be an IAM role name (1 to 64 letters, digits or +=,.@_-); got "${memberRoleName}"`);
-  const walkBucket = env['WALK_BUCKET'] ?? '';
-  if (!BUCKET_NAME.test(walkBucket)) throw new ConfigError(`WALK_BUCKET: must be an S3 bucket name; got "${walkBucket}"`);
-  return { ...settings, accounts, memberRoleName, walkBucket };
+  return { accounts, memberRoleName };
 }
 
 export function parseFleetAccounts(text: string): FleetAccounts {

@@ -1,6 +1,7 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { boundedHttpHandler } from '../collect/bounded-http-handler';
+import { partitionOf } from '../model/arn';
 
 /** The member role cannot be assumed: the item is recorded as not audited, with this message. */
 export class AssumeRoleError extends Error {
@@ -35,4 +36,9 @@ export async function assumeMemberRole(roleArn: string, sessionName: string, reg
 /** A role session name from the run id: letters, digits and =,.@_- only, at most 64 characters. */
 export function sessionNameOf(runId: string): string {
   return `apigw-audit-${runId.replace(/[^\w=,.@-]/g, '-')}`.slice(0, 64);
+}
+
+/** The member role of an account, in the partition of the region it is audited in. */
+export function memberRoleArn(accountId: string, region: string, roleName: string): string {
+  return `arn:${partitionOf(region)}:iam::${accountId}:role/${roleName}`;
 }

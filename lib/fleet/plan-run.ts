@@ -1,9 +1,9 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { EventError, parseAuditEvent } from '../config/audit-event';
 import { resolveRequest } from '../lambda/audit-request';
-import { partitionOf } from '../model/arn';
 import type { FleetScope, FleetTarget } from './fleet-item';
 import { ACCOUNT_ID, type FleetSettings } from './fleet-settings';
+import { memberRoleArn } from './member-credentials';
 import { resolveAccounts } from './organization-accounts';
 
 /** The most accounts a manual execution may name (the longest list of a manual event is 1,000 API ids). */
@@ -46,7 +46,7 @@ export async function planRun(input: unknown, runId: string, startedAt: Date, se
   };
   // The auditor's own account is audited with its own role: it has no member role to assume from itself.
   const targets = chosen.flatMap((accountId) =>
-    request.regions.map((region): FleetTarget => (accountId === settings.accountId ? { accountId, region } : { accountId, region, roleArn: `arn:${partitionOf(region)}:iam::${accountId}:role/${settings.memberRoleName}` })),
+    request.regions.map((region): FleetTarget => (accountId === settings.accountId ? { accountId, region } : { accountId, region, roleArn: memberRoleArn(accountId, region, settings.memberRoleName) })),
   );
   return { scope, targets };
 }

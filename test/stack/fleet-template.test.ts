@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import validateAsl from 'asl-validator';
 import { parse } from 'yaml';
+import { parseApiChange } from '../../lib/change/api-change';
+import { cloudTrailEvent, NOT_MATCHED, v2WriteCalls } from '../support/cloudtrail-events';
 import type { Json, Resource, Statement } from '../support/cloudformation-template';
+import { matchesPattern } from '../support/event-pattern';
 
 const { fleetDefinition } = require('../../stack/fleet-state-machine.cjs') as { fleetDefinition: (options: { maxConcurrency: number }) => Json };
 
@@ -33,7 +36,7 @@ const slsPackage = async (...params: string[]): Promise<Template> => {
 
 let fleet: Template;
 beforeAll(async () => {
-  fleet = await slsPackage('regions=eu-west-1,us-east-1', 'fleetAccounts=111111111111,ou-ab12-cd34ef56', 'fleetMaxConcurrency=25');
+  fleet = await slsPackage('regions=eu-west-1,us-east-1', 'fleetAccounts=111111111111,ou-ab12-cd34ef56', 'fleetMaxConcurrency=25', 'fleetOrganizationId=o-a1b2c3d4e5');
 }, 180_000);
 
 const resource = (template: Template, name: string): Resource => {
@@ -47,6 +50,11 @@ const grants = (role: Resource) =>
     expect(statement.Effect).toBe('Allow');
     return list(statement.Action).map((action) => [action, list(statement.Resource)]);
   });
+/** The audit function's grants: its role's first policy (the second is the Security Hub export's Fn::If, off here). */
+const auditGrants = (template: Template) => {
+  const role = resource(template, 'AuditRole');
+  return grants({ ...role, Properties: { Policies: (role.Properties['Policies'] as unknown[]).slice(0, 1) } });
+};
 const FUNCTIONS = ['FleetPlanRun', 'FleetWalk', 'FleetAudit', 'FleetFinishRun'];
 
 test('fleet params add the state machine, its four functions, their role, the walk bucket, the schedule and the failed-items alarm', () => {
@@ -67,7 +75,11 @@ test('fleet params add the state machine, its four functions, their role, the wa
   // The fleet audits the auditor's own account: the single-account schedule is gone, the function stays for manual invokes.
   expect(Object.entries(fleet.Resources).flatMap(([name, candidate]) => (candidate.Type === 'AWS::Events::Rule' ? [name] : [])).sort()).toEqual(['ChangeEventsRule', 'FleetSchedule']);
   expect(resource(fleet, 'FleetSchedule').Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', Targets: [{ Arn: { Ref: 'FleetStateMachine' }, Input: '{}' }] });
-  expect(resource(fleet, 'AuditLambdaFunction').Properties['Handler']).toBe('functions/audit.handler');
+  // The single-account function audits the fleet's changes (lib/fleet/fleet-change-access.ts).
+  expect(resource(fleet, 'AuditLambdaFunction').Properties).toMatchObject({
+    Handler: 'functions/audit-in-fleet.handler',
+    Environment: { Variables: { FLEET_ACCOUNTS: '111111111111,ou-ab12-cd34ef56', MEMBER_ROLE_NAME: 'apigw-audit-member' } },
+  });
   for (const name of FUNCTIONS) {
     expect(resource(fleet, `${name}LambdaFunction`).Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Role: { 'Fn::GetAtt': ['FleetRole', 'Arn'] } });
   }
@@ -107,6 +119,9 @@ test('fleet IAM: the functions assume only the named member role and read and wr
     ['logs:CreateLogStream', logGroups],
     ['logs:PutLogEvents', logGroups],
     ['sts:AssumeRole', [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::*:role/apigw-audit-member' }]],
+    // Organizational unit ids are listed: the accounts below them, and the units below them.
+    ['organizations:ListAccountsForParent', ['*']],
+    ['organizations:ListOrganizationalUnitsForParent', ['*']],
     ['apigateway:GET', apiGateway],
     ['s3:GetObject', [{ 'Fn::Sub': '${WalkBucket.Arn}/*' }]],
     ['s3:PutObject', [{ 'Fn::Sub': '${WalkBucket.Arn}/*' }]],
@@ -115,9 +130,6 @@ test('fleet IAM: the functions assume only the named member role and read and wr
     ['sns:Publish', [{ Ref: 'AlertTopic' }]],
     ['kms:GenerateDataKey', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
     ['kms:Decrypt', [{ 'Fn::GetAtt': ['AlertKey', 'Arn'] }]],
-    // Organizational unit ids are listed: the accounts below them, and the units below them.
-    ['organizations:ListAccountsForParent', ['*']],
-    ['organizations:ListOrganizationalUnitsForParent', ['*']],
   ]);
   const machineRole = resource(fleet, 'FleetStateMachineRole');
   expect(grants(machineRole)).toEqual([
@@ -128,6 +140,43 @@ test('fleet IAM: the functions assume only the named member role and read and wr
   ]);
   expect(grants(resource(fleet, 'FleetScheduleRole'))).toEqual([['states:StartExecution', [{ Ref: 'FleetStateMachine' }]]]);
 });
+
+test('change audits of member accounts: the audit function may assume only the member role (and list the fleet\'s accounts), the organization may put events on the default bus', () => {
+  // What the single-account stack grants (template.test.ts pins it), plus the member role and the listing of the units' accounts.
+  expect(auditGrants(fleet).filter(([action]) => String(action).startsWith('sts:') || String(action).startsWith('organizations:'))).toEqual([
+    ['sts:AssumeRole', [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::*:role/apigw-audit-member' }]],
+    ['organizations:ListAccountsForParent', ['*']],
+    ['organizations:ListOrganizationalUnitsForParent', ['*']],
+  ]);
+  expect(resource(fleet, 'ChangeEventsBusPolicy')).toEqual({
+    Type: 'AWS::Events::EventBusPolicy',
+    Condition: 'AuditsOnChange',
+    Properties: {
+      EventBusName: 'default',
+      StatementId: 'apigw-audit-member-changes',
+      Statement: {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'events:PutEvents',
+        Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' },
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      },
+    },
+  });
+});
+
+test('with account ids alone, those accounts may forward their changes; a fleet naming the organization needs its id', async () => {
+  const listed = await slsPackage('regions=eu-west-1', 'fleetAccounts=111111111111,222222222222');
+  expect(resource(listed, 'ChangeEventsBusPolicy').Properties['Statement']).toEqual({
+    Effect: 'Allow',
+    Principal: { AWS: ['111111111111', '222222222222'].map((id) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:iam::${id}:root` })) },
+    Action: 'events:PutEvents',
+    Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' },
+  });
+  // Listed ids need no Organizations call.
+  expect(auditGrants(listed).filter(([action]) => String(action).startsWith('organizations:'))).toEqual([]);
+  await expect(slsPackage('fleetAccounts=organization')).rejects.toMatchObject({ stdout: expect.stringContaining('param fleetOrganizationId: "" is not an organization id') });
+}, 180_000);
 
 test('the walk bucket: encrypted, never public, TLS only, its objects expire', () => {
   expect(resource(fleet, 'WalkBucket').Properties).toEqual({
@@ -144,8 +193,10 @@ test('the failed-items alarm notifies the topic', () => {
 });
 
 test('fleetAccounts=organization lists the organization\'s accounts, and a bad fleet param fails the packaging', async () => {
-  const organization = await slsPackage('regions=eu-west-1', 'fleetAccounts=organization', 'securityHub=true');
+  const organization = await slsPackage('regions=eu-west-1', 'fleetAccounts=organization', 'securityHub=true', 'onChange=false');
   const fleetGrants = grants(resource(organization, 'FleetRole'));
+  // Without change audits, no organization id is needed, and the bus policy is not created.
+  expect(organization.Conditions?.['AuditsOnChange']).toEqual({ 'Fn::Equals': ['false', 'true'] });
   expect(fleetGrants.filter(([action]) => String(action).startsWith('organizations:'))).toEqual([['organizations:ListAccounts', ['*']]]);
   // The auditor's own account is audited with its own role, so its own Security Hub import too.
   expect(fleetGrants.filter(([action]) => String(action).startsWith('securityhub:'))).toEqual([
@@ -159,7 +210,8 @@ describe('the member-account role (stack/member-role.yml)', () => {
   const role = resource(member, 'MemberRole');
 
   test('only the auditor\'s fleet role, from inside the organization, may assume it', () => {
-    expect(Object.keys(member.Resources)).toEqual(['MemberRole']);
+    expect(Object.keys(member.Resources)).toEqual(['MemberRole', 'ForwardChangeEvents', 'ForwardChangesRole']);
+    expect(role.Condition).toBe('CreatesRoles');
     expect(role.Properties['AssumeRolePolicyDocument']).toEqual({
       Version: '2012-10-17',
       Statement: [
@@ -169,13 +221,24 @@ describe('the member-account role (stack/member-role.yml)', () => {
           Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AuditorAccountId}:root' } },
           Action: 'sts:AssumeRole',
           Condition: {
-            ArnEquals: { 'aws:PrincipalArn': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AuditorAccountId}:role/${AuditorRoleName}' } },
+            ArnEquals: {
+              // With ChangeAudits=true, also the audit function's role (the stack names it so in fleet mode), which audits forwarded changes.
+              'aws:PrincipalArn': {
+                'Fn::If': [
+                  'ForwardsChanges',
+                  [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AuditorAccountId}:role/${AuditorRoleName}' }, { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AuditorAccountId}:role/${AuditorAuditRoleName}' }],
+                  { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AuditorAccountId}:role/${AuditorRoleName}' },
+                ],
+              },
+            },
             StringEquals: { 'aws:PrincipalOrgID': { Ref: 'OrganizationId' } },
           },
         },
       ],
     });
     expect(member.Parameters['AuditorRoleName']).toMatchObject({ Default: 'apigw-audit-dev-fleet' });
+    expect(member.Parameters['AuditorAuditRoleName']).toMatchObject({ Default: 'apigw-audit-dev-audit' });
+    expect(resource(fleet, 'AuditRole').Properties['RoleName']).toBe('apigw-audit-dev-audit');
     expect(member.Parameters['MemberRoleName']).toMatchObject({ Default: 'apigw-audit-member' });
   });
 
@@ -191,5 +254,55 @@ describe('the member-account role (stack/member-role.yml)', () => {
       ['Allow', 'securityhub:BatchImportFindings', { 'Fn::Sub': 'arn:${AWS::Partition}:securityhub:*:${AWS::AccountId}:product/${AWS::AccountId}/default' }],
     ]);
     expect(exportPolicy['Fn::If'][2]).toEqual({ Ref: 'AWS::NoValue' });
+  });
+
+  const rule = resource(member, 'ForwardChangeEvents');
+  const forwardingRole = resource(member, 'ForwardChangesRole');
+  const auditorBus = { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AuditorRegion}:${AuditorAccountId}:event-bus/default' };
+
+  test('with ChangeAudits=true, a rule forwards API Gateway V2 write calls to the auditor\'s default bus, with the stack\'s own pattern', () => {
+    expect(member.Parameters['ChangeAudits']).toMatchObject({ Default: 'false', AllowedValues: ['true', 'false'] });
+    expect(member.Conditions?.['ForwardsChanges']).toEqual({ 'Fn::Equals': [{ Ref: 'ChangeAudits' }, 'true'] });
+    expect(rule.Condition).toBe('ForwardsChanges');
+    // One definition: the packaged stack's change rule reads this very pattern.
+    expect(rule.Properties['EventPattern']).toEqual(resource(fleet, 'ChangeEventsRule').Properties['EventPattern']);
+    expect(rule.Properties['Targets']).toEqual([{ Id: 'auditor-bus', Arn: auditorBus, RoleArn: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${MemberRoleName}-forward-changes' } }]);
+    // A bus ARN needs the auditor's region: CloudFormation refuses ChangeAudits=true without it.
+    expect((member as unknown as { Rules: Json }).Rules).toEqual({
+      AuditorRegionWithChangeAudits: {
+        RuleCondition: { 'Fn::Equals': [{ Ref: 'ChangeAudits' }, 'true'] },
+        Assertions: [{ Assert: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AuditorRegion' }, ''] }] }, AssertDescription: expect.stringContaining('AuditorRegion') }],
+      },
+    });
+  });
+
+  test('the rule\'s role may only put events on the auditor\'s default bus, and only this account\'s rules may use it; roles are made in one region', () => {
+    expect(forwardingRole.Condition).toBe('CreatesForwardingRole');
+    expect(member.Conditions?.['CreatesForwardingRole']).toEqual({ 'Fn::And': [{ Condition: 'CreatesRoles' }, { Condition: 'ForwardsChanges' }] });
+    expect(member.Conditions?.['CreatesRoles']).toEqual({ 'Fn::Or': [{ 'Fn::Equals': [{ Ref: 'HomeRegion' }, ''] }, { 'Fn::Equals': [{ Ref: 'HomeRegion' }, { Ref: 'AWS::Region' }] }] });
+    expect(forwardingRole.Properties['RoleName']).toEqual({ 'Fn::Sub': '${MemberRoleName}-forward-changes' });
+    expect(forwardingRole.Properties['AssumeRolePolicyDocument']).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'OnlyThisAccountsRules', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }],
+    });
+    expect(grants(forwardingRole)).toEqual([['events:PutEvents', [auditorBus]]]);
+  });
+
+  describe('events forwarded from a member account, through the member rule\'s pattern and then the packaged stack\'s', () => {
+    const MEMBER = '222222222222';
+    const centralPattern = () => resource(fleet, 'ChangeEventsRule').Properties['EventPattern'] as Json;
+    const memberPattern = rule.Properties['EventPattern'] as Json;
+
+    test.each(v2WriteCalls('k3chat7ws1').map((call) => [call.eventName, call] as const))('%s is forwarded, matched on the auditor\'s bus, and read as the member account\'s change', (_name, call) => {
+      // A forwarded event keeps its account and region: the member's.
+      const event = cloudTrailEvent({ ...call, account: MEMBER, region: 'us-east-1' });
+      expect(matchesPattern(event, memberPattern)).toBe(true);
+      expect(matchesPattern(event, centralPattern())).toBe(true);
+      expect(parseApiChange(event)).toMatchObject({ accountId: MEMBER, region: 'us-east-1', apiId: 'k3chat7ws1', eventName: call.eventName });
+    });
+
+    test.each(NOT_MATCHED.map(({ why, call }) => [why, call] as const))('%s is not forwarded', (_why, call) => {
+      expect(matchesPattern(cloudTrailEvent({ ...call, account: MEMBER }), memberPattern)).toBe(false);
+    });
   });
 });
