@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import validateAsl from 'asl-validator';
 import { parse } from 'yaml';
 import { parseApiChange } from '../../lib/change/api-change';
 import { cloudTrailEvent, NOT_MATCHED, v2WriteCalls } from '../support/cloudtrail-events';
-import type { Json, Resource, Statement } from '../support/cloudformation-template';
+import { slsPackage, type Json, type Resource, type Statement, type Template } from '../support/cloudformation-template';
 import { matchesPattern } from '../support/event-pattern';
 
 const { fleetDefinition } = require('../../stack/fleet-state-machine.cjs') as { fleetDefinition: (options: { maxConcurrency: number }) => Json };
@@ -17,23 +13,6 @@ const { fleetDefinition } = require('../../stack/fleet-state-machine.cjs') as { 
  * temporary directory, as template.test.ts does for the default), and the member-account
  * template. Every action and resource of the fleet's IAM is pinned here.
  */
-interface Template {
-  Resources: Record<string, Resource>;
-  Conditions?: Json;
-}
-
-const slsPackage = async (...params: string[]): Promise<Template> => {
-  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-fleet-package-'));
-  try {
-    await promisify(execFile)(join('node_modules', '.bin', 'sls'), ['package', '--package', dir, ...params.map((param) => `--param=${param}`)], {
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-    });
-    return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
-
 let fleet: Template;
 beforeAll(async () => {
   fleet = await slsPackage('regions=eu-west-1,us-east-1', 'fleetAccounts=111111111111,ou-ab12-cd34ef56', 'fleetMaxConcurrency=25', 'fleetOrganizationId=o-a1b2c3d4e5');
