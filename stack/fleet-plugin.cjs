@@ -20,6 +20,7 @@ const FUNCTIONS = {
   fleetAudit: { handler: 'functions/fleet-audit.handler', timeout: 900, memorySize: 6144, description: 'Fleet run: evaluates and tracks one account-region after its walk.' },
   fleetFinishRun: { handler: 'functions/fleet-finish.handler', timeout: 300, memorySize: 1024, description: 'Fleet run: summary, metrics and one digest.' },
 };
+const SCHEDULED_INPUT = JSON.stringify({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
 const LOG_GROUPS = Object.keys(FUNCTIONS).map((name) => `${name[0].toUpperCase()}${name.slice(1)}LogGroup`);
 const LAMBDA_RESOURCE = (name) => `${name[0].toUpperCase()}${name.slice(1)}LambdaFunction`;
 
@@ -184,7 +185,8 @@ function fleetResources(service, { accounts, roleName, maxConcurrency, schedule 
         Description: 'Starts the apigw-audit fleet run.',
         ScheduleExpression: schedule,
         State: 'ENABLED',
-        Targets: [{ Id: 'fleet-run', Arn: { Ref: 'FleetStateMachine' }, RoleArn: { 'Fn::GetAtt': ['FleetScheduleRole', 'Arn'] }, Input: '{}' }],
+        // What EventBridge sends a function on a schedule: the plan tells a scheduled run from a manual one by it.
+        Targets: [{ Id: 'fleet-run', Arn: { Ref: 'FleetStateMachine' }, RoleArn: { 'Fn::GetAtt': ['FleetScheduleRole', 'Arn'] }, Input: SCHEDULED_INPUT }],
       },
     },
     // Account-regions a fleet run could not audit (FinishRun's FleetItemsFailed metric).

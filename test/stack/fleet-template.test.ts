@@ -66,7 +66,7 @@ test('fleet params add the state machine, its four functions, their role, the wa
   );
   // The fleet audits the auditor's own account: the single-account schedule is gone, the function stays for manual invokes.
   expect(Object.values(fleet.Resources).filter((candidate) => candidate.Type === 'AWS::Events::Rule')).toHaveLength(1);
-  expect(resource(fleet, 'FleetSchedule').Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', Targets: [{ Arn: { Ref: 'FleetStateMachine' }, Input: '{}' }] });
+  expect(resource(fleet, 'FleetSchedule').Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', Targets: [{ Arn: { Ref: 'FleetStateMachine' }, Input: '{"source":"aws.events","detail-type":"Scheduled Event"}' }] });
   expect(resource(fleet, 'AuditLambdaFunction').Properties['Handler']).toBe('functions/audit.handler');
   for (const name of FUNCTIONS) {
     expect(resource(fleet, `${name}LambdaFunction`).Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Role: { 'Fn::GetAtt': ['FleetRole', 'Arn'] } });
