@@ -189,6 +189,25 @@ function fleetResources(service, { accounts, roleName, maxConcurrency, schedule 
         Targets: [{ Id: 'fleet-run', Arn: { Ref: 'FleetStateMachine' }, RoleArn: { 'Fn::GetAtt': ['FleetScheduleRole', 'Arn'] }, Input: SCHEDULED_INPUT }],
       },
     },
+    // A fleet run that failed as a whole (planning, or the digest SNS refused): what the
+    // function-errors alarm is for the single-account function.
+    FleetRunFailedAlarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmName: `${prefix}-fleet-run-failed`,
+        AlarmDescription: 'A fleet run failed (see the execution in the Step Functions console); items it finished have logged their findings.',
+        Namespace: 'AWS/States',
+        MetricName: 'ExecutionsFailed',
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: 'FleetStateMachine' } }],
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: 'AlertTopic' }],
+      },
+    },
     // Account-regions a fleet run could not audit (FinishRun's FleetItemsFailed metric).
     FleetFailedItemsAlarm: {
       Type: 'AWS::CloudWatch::Alarm',

@@ -1,6 +1,7 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parseFleetAccounts, readFleetSettings, type FleetSettings } from '../../lib/fleet/fleet-settings';
 import { planRun } from '../../lib/fleet/plan-run';
+import { updatedWalkSizes } from '../../lib/fleet/walk-sizes';
 import { startFakeAws, type FakeAws } from '../support/fake-aws';
 import { FakeOrganizations } from '../support/fake-aws/organizations';
 
@@ -56,6 +57,28 @@ describe('planning a fleet run', () => {
     await expect(planRun({ apiIds: ['abc'], regions: ['eu-west-1'] }, 'run-6', startedAt, fleet, () => organizations)).rejects.toThrow('apiIds: API ids belong to one account and region');
     await expect(planRun({ accounts: ['12'] }, 'run-7', startedAt, fleet, () => organizations)).rejects.toThrow('invalid input: accounts: "12" is not a 12-digit account id');
     await expect(planRun({ acounts: [AUDITOR] }, 'run-8', startedAt, fleet, () => organizations)).rejects.toThrow('acounts');
+  });
+
+  test('the last run\'s sizes order the items largest first, never-walked ones before them', async () => {
+    const fleet = settings(`${AUDITOR},200000000001,200000000003`);
+    const sizes = updatedWalkSizes({ [`200000000003/us-east-1`]: 9_000 }, [
+      { accountId: AUDITOR, region: 'eu-west-1', status: 'audited', apisAudited: 1, findings: 0, errors: 0, calls: 30, walkInvocations: 1 },
+      { accountId: AUDITOR, region: 'us-east-1', status: 'incomplete', apisAudited: 1, findings: 0, errors: 1, calls: 500, walkInvocations: 1 },
+      { accountId: '200000000001', region: 'eu-west-1', status: 'failed', apisAudited: 0, findings: 0, errors: 1, calls: 0, walkInvocations: 0 },
+      { accountId: '200000000001', region: 'us-east-1', status: 'audited', apisAudited: 0, findings: 0, errors: 0, calls: 1, walkInvocations: 1 },
+      { accountId: '200000000003', region: 'eu-west-1', status: 'audited', apisAudited: 3, findings: 0, errors: 0, calls: 120, walkInvocations: 1 },
+    ]);
+    // A failed walk says nothing about the size: that account-region stays unknown, and goes first.
+    expect(sizes).toEqual({ [`${AUDITOR}/eu-west-1`]: 30, [`${AUDITOR}/us-east-1`]: 500, '200000000001/us-east-1': 1, '200000000003/eu-west-1': 120, '200000000003/us-east-1': 9_000 });
+    const plan = await planRun({}, 'run-9', startedAt, fleet, () => organizations, sizes);
+    expect(plan.targets.map((target) => `${target.accountId}/${target.region}`)).toEqual([
+      '200000000001/eu-west-1',
+      '200000000003/us-east-1',
+      `${AUDITOR}/us-east-1`,
+      '200000000003/eu-west-1',
+      `${AUDITOR}/eu-west-1`,
+      '200000000001/us-east-1',
+    ]);
   });
 
   test('fleet settings name the variable that is wrong', () => {

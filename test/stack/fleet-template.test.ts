@@ -60,6 +60,7 @@ test('fleet params add the state machine, its four functions, their role, the wa
       'FleetSchedule',
       'FleetScheduleRole',
       'FleetFailedItemsAlarm',
+      'FleetRunFailedAlarm',
       'WalkBucket',
       'WalkBucketPolicy',
     ].sort(),
@@ -139,8 +140,9 @@ test('the walk bucket: encrypted, never public, TLS only, its objects expire', (
   expect(resource(fleet, 'WalkBucketPolicy').Properties['PolicyDocument']).toMatchObject({ Statement: [{ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });
 });
 
-test('the failed-items alarm notifies the topic', () => {
-  expect(resource(fleet, 'FleetFailedItemsAlarm').Properties).toMatchObject({ Namespace: 'ApigwAudit', MetricName: 'FleetItemsFailed', Threshold: 1, AlarmActions: [{ Ref: 'AlertTopic' }] });
+test('the failed-items and failed-run alarms notify the topic', () => {
+  expect(resource(fleet, 'FleetFailedItemsAlarm').Properties).toMatchObject({ Namespace: 'ApigwAudit', MetricName: 'FleetItemsFailed', Dimensions: [{ Name: 'service', Value: 'apigw-audit-dev' }], Threshold: 1, AlarmActions: [{ Ref: 'AlertTopic' }] });
+  expect(resource(fleet, 'FleetRunFailedAlarm').Properties).toMatchObject({ Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: 'FleetStateMachine' } }], Threshold: 1, AlarmActions: [{ Ref: 'AlertTopic' }] });
 });
 
 test('fleetAccounts=organization lists the organization\'s accounts, and a bad fleet param fails the packaging', async () => {
