@@ -191,40 +191,35 @@ function fleetResources(service, { accounts, roleName, maxConcurrency, schedule 
     },
     // A fleet run that failed as a whole (planning, or the digest SNS refused): what the
     // function-errors alarm is for the single-account function.
-    FleetRunFailedAlarm: {
-      Type: 'AWS::CloudWatch::Alarm',
-      Properties: {
-        AlarmName: `${prefix}-fleet-run-failed`,
-        AlarmDescription: 'A fleet run failed (see the execution in the Step Functions console); items it finished have logged their findings.',
-        Namespace: 'AWS/States',
-        MetricName: 'ExecutionsFailed',
-        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: 'FleetStateMachine' } }],
-        Statistic: 'Sum',
-        Period: 300,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        TreatMissingData: 'notBreaching',
-        AlarmActions: [{ Ref: 'AlertTopic' }],
-      },
-    },
+    FleetRunFailedAlarm: alarm(`${prefix}-fleet-run-failed`, 'A fleet run failed (see the execution in the Step Functions console); items it finished have logged their findings.', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: 'FleetStateMachine' } }],
+    }),
     // Account-regions a fleet run could not audit (FinishRun's FleetItemsFailed metric).
-    FleetFailedItemsAlarm: {
-      Type: 'AWS::CloudWatch::Alarm',
-      Properties: {
-        AlarmName: `${prefix}-fleet-items-failed`,
-        AlarmDescription: 'A fleet run could not audit some account-regions; the digest and the "fleet-item-not-audited" log lines name them and why.',
-        Namespace: 'ApigwAudit',
-        MetricName: 'FleetItemsFailed',
-        Dimensions: [{ Name: 'service', Value: prefix }],
-        Statistic: 'Sum',
-        Period: 300,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        TreatMissingData: 'notBreaching',
-        AlarmActions: [{ Ref: 'AlertTopic' }],
-      },
+    FleetFailedItemsAlarm: alarm(`${prefix}-fleet-items-failed`, 'A fleet run could not audit some account-regions; the digest and the "fleet-item-not-audited" log lines name them and why.', {
+      Namespace: 'ApigwAudit',
+      MetricName: 'FleetItemsFailed',
+      Dimensions: [{ Name: 'service', Value: prefix }],
+    }),
+  };
+}
+
+/** An alarm on one metric that notifies the alert topic from the first occurrence, as the stack's other alarms do. */
+function alarm(name, description, metric) {
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmName: name,
+      AlarmDescription: description,
+      ...metric,
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: 'AlertTopic' }],
     },
   };
 }
