@@ -12,7 +12,7 @@ export function fleetVerdicts(result: FleetBenchResult): Verdict[] {
       measured: `${result.ratio.toFixed(2)}×`,
       target: `≤ ${MAX_RATIO}×, nothing lost`,
       met: result.ratio <= MAX_RATIO && result.lostOrExtra === 0 && result.notAuditedInDigest === result.failed,
-      reason: `${seconds(result.scaledWallSeconds)} (time-scaled) against a bound of ${seconds(result.boundSeconds)}; the largest account-region's walk began at ${seconds(result.largeWalkStartSeconds)} and took ${seconds(result.largeWalkSeconds)}; ${result.lostOrExtra} account-regions lost or over the minimal calls; ${result.notAuditedInDigest} of ${result.failed} not audited named in the digest`,
+      reason: `${seconds(result.scaledWallSeconds)} (time-scaled) against a bound of ${seconds(result.boundSeconds)}; the largest account-region's walk began at ${seconds(result.largeWalkStartSeconds)} and took ${seconds(result.largeWalkSeconds)}; ${result.lostOrExtra} account-regions lost or over the minimal calls (${result.extraAttempts} attempts retried); ${result.notAuditedInDigest} of ${result.failed} not audited named in the digest`,
     },
   ];
 }
@@ -27,9 +27,9 @@ export function fleetSection(result: FleetBenchResult): string[] {
     '',
     'The time-scaled wall counts the walks (quota-bound) scaled, and what follows the last walk (evaluation, tracking, the digest: CPU, which scaling would inflate) as it ran.',
     '',
-    '| account-regions | audited | not audited (named in the digest) | lost or over the minimal calls | calls | large one: invocations | wall (real) | walks done (real) | wall (time-scaled) | bound | ratio |',
+    '| account-regions | audited | not audited (named in the digest) | lost or over the minimal calls (attempts retried) | calls | large one: invocations | wall (real) | walks done (real) | wall (time-scaled) | bound | ratio |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
-    `| ${count(result.accountRegions)} | ${count(result.audited)} | ${result.failed} (${result.notAuditedInDigest}) | ${result.lostOrExtra} | ${count(result.calls)} | ${result.largeWalkInvocations} | ${seconds(result.wallSeconds)} | ${seconds(result.walkSeconds)} | ${seconds(result.scaledWallSeconds)} | ${seconds(result.boundSeconds)} | ${result.ratio.toFixed(2)}× |`,
+    `| ${count(result.accountRegions)} | ${count(result.audited)} | ${result.failed} (${result.notAuditedInDigest}) | ${result.lostOrExtra} (${result.extraAttempts}) | ${count(result.calls)} | ${result.largeWalkInvocations} | ${seconds(result.wallSeconds)} | ${seconds(result.walkSeconds)} | ${seconds(result.scaledWallSeconds)} | ${seconds(result.boundSeconds)} | ${result.ratio.toFixed(2)}× |`,
     '',
   ];
 }

@@ -21,6 +21,7 @@ const FUNCTIONS = {
   fleetAudit: { handler: 'functions/fleet-audit.handler', timeout: 900, memorySize: 6144, description: 'Fleet run: evaluates and tracks one account-region after its walk.' },
   fleetFinishRun: { handler: 'functions/fleet-finish.handler', timeout: 300, memorySize: 1024, description: 'Fleet run: summary, metrics and one digest.' },
 };
+const SCHEDULED_INPUT = JSON.stringify({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
 const LOG_GROUPS = Object.keys(FUNCTIONS).map((name) => `${name[0].toUpperCase()}${name.slice(1)}LogGroup`);
 const LAMBDA_RESOURCE = (name) => `${name[0].toUpperCase()}${name.slice(1)}LambdaFunction`;
 
@@ -240,26 +241,41 @@ function fleetResources(service, { accounts, roleName, maxConcurrency, schedule 
         Description: 'Starts the apigw-audit fleet run.',
         ScheduleExpression: schedule,
         State: 'ENABLED',
-        Targets: [{ Id: 'fleet-run', Arn: { Ref: 'FleetStateMachine' }, RoleArn: { 'Fn::GetAtt': ['FleetScheduleRole', 'Arn'] }, Input: '{}' }],
+        // What EventBridge sends a function on a schedule: the plan tells a scheduled run from a manual one by it.
+        Targets: [{ Id: 'fleet-run', Arn: { Ref: 'FleetStateMachine' }, RoleArn: { 'Fn::GetAtt': ['FleetScheduleRole', 'Arn'] }, Input: SCHEDULED_INPUT }],
       },
     },
+    // A fleet run that failed as a whole (planning, or the digest SNS refused): what the
+    // function-errors alarm is for the single-account function.
+    FleetRunFailedAlarm: alarm(`${prefix}-fleet-run-failed`, 'A fleet run failed (see the execution in the Step Functions console); items it finished have logged their findings.', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: 'FleetStateMachine' } }],
+    }),
     // Account-regions a fleet run could not audit (FinishRun's FleetItemsFailed metric).
-    FleetFailedItemsAlarm: {
-      Type: 'AWS::CloudWatch::Alarm',
-      Properties: {
-        AlarmName: `${prefix}-fleet-items-failed`,
-        AlarmDescription: 'A fleet run could not audit some account-regions; the digest and the "fleet-item-not-audited" log lines name them and why.',
-        Namespace: 'ApigwAudit',
-        MetricName: 'FleetItemsFailed',
-        Dimensions: [{ Name: 'service', Value: prefix }],
-        Statistic: 'Sum',
-        Period: 300,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        TreatMissingData: 'notBreaching',
-        AlarmActions: [{ Ref: 'AlertTopic' }],
-      },
+    FleetFailedItemsAlarm: alarm(`${prefix}-fleet-items-failed`, 'A fleet run could not audit some account-regions; the digest and the "fleet-item-not-audited" log lines name them and why.', {
+      Namespace: 'ApigwAudit',
+      MetricName: 'FleetItemsFailed',
+      Dimensions: [{ Name: 'service', Value: prefix }],
+    }),
+  };
+}
+
+/** An alarm on one metric that notifies the alert topic from the first occurrence, as the stack's other alarms do. */
+function alarm(name, description, metric) {
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmName: name,
+      AlarmDescription: description,
+      ...metric,
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: 'AlertTopic' }],
     },
   };
 }

@@ -12,6 +12,7 @@ import type { FleetSettings } from './fleet-settings';
 import { buildFleetDigest } from './fleet-digest';
 import { failedOutcome, type ItemOutcome } from './item-outcome';
 import type { FleetPlan } from './plan-run';
+import { readWalkSizes, updatedWalkSizes, WALK_SIZES_KEY } from './walk-sizes';
 import type { WalkStore } from './walk-store';
 
 /** Outcome objects read at once: small objects, and S3 serves thousands of GETs a second per prefix. */
@@ -72,6 +73,10 @@ export async function finishRun(plan: FleetPlan, deps: FinishRunDependencies): P
   metrics.addMetric('FleetItemsIncomplete', MetricUnit.Count, summary.incomplete);
   metrics.addMetric('FleetItemsFailed', MetricUnit.Count, summary.failed);
   metrics.publishStoredMetrics();
+  // The next run's order (walk-sizes.ts); losing it costs only that optimisation, never the run.
+  await deps.store.put(WALK_SIZES_KEY, updatedWalkSizes(await readWalkSizes(deps.store), outcomes)).catch((error: unknown) => {
+    logger.warn(`the walk sizes could not be saved: ${error instanceof Error ? error.message : String(error)}`, { kind: 'fleet-sizes' });
+  });
   if (summary.digest === 'published') {
     const messageIds = await publishDigest(deps.sns, settings.topicArn, parts);
     logger.info('digest published', { kind: 'alert', topicArn: settings.topicArn, parts: parts.length, messageIds });

@@ -5,6 +5,7 @@ import type { FleetScope, FleetTarget } from './fleet-item';
 import { ACCOUNT_ID, type FleetSettings } from './fleet-settings';
 import { memberRoleArn } from './member-credentials';
 import { resolveAccounts } from './organization-accounts';
+import { largestFirst, type WalkSizes } from './walk-sizes';
 
 /** The most accounts a manual execution may name (the longest list of a manual event is 1,000 API ids). */
 const MAX_ACCOUNTS = 1_000;
@@ -24,9 +25,10 @@ export interface FleetPlan {
  * run (input `{}`) audits every target account in every configured region; a manual execution
  * may narrow with `accounts`, and the single-account event's `regions`, `apiIds`,
  * `minSeverity` and `dryRun` (docs: README, fleet mode). Narrowing only: an account or region
- * outside the deployed ones is refused here, before any walk.
+ * outside the deployed ones is refused here, before any walk. `sizes` (the last run's calls per
+ * account-region) orders the items largest first.
  */
-export async function planRun(input: unknown, runId: string, startedAt: Date, settings: FleetSettings, organizations: () => OrganizationsClient): Promise<FleetPlan> {
+export async function planRun(input: unknown, runId: string, startedAt: Date, settings: FleetSettings, organizations: () => OrganizationsClient, sizes: WalkSizes = {}): Promise<FleetPlan> {
   const { accounts, rest } = splitAccounts(input);
   const event = parseAuditEvent(rest);
   const request = resolveRequest(event, settings);
@@ -48,7 +50,8 @@ export async function planRun(input: unknown, runId: string, startedAt: Date, se
   const targets = chosen.flatMap((accountId) =>
     request.regions.map((region): FleetTarget => (accountId === settings.accountId ? { accountId, region } : { accountId, region, roleArn: memberRoleArn(accountId, region, settings.memberRoleName) })),
   );
-  return { scope, targets };
+  // The Distributed Map starts items in this order: the largest account-regions first.
+  return { scope, targets: largestFirst(targets, sizes) };
 }
 
 /** `accounts` is the fleet's own field; the rest is the single-account event, checked as it is there. */

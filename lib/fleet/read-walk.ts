@@ -13,7 +13,8 @@ export async function readWalk(store: WalkStore, cursor: WalkCursor): Promise<Co
   const result: CollectResult = { snapshot: { version: 1, apis: [] }, errors: [], warnings: [], complete: true, selected: [], unreached: [], remaining: [], deleted: [], stats: { calls: 0, throttled: 0, retries: 0, notFound: 0 } };
   for (let invocation = 0; invocation < cursor.invocations; invocation += 1) {
     const part = await readPart(store, cursor, invocation);
-    if (invocation === 0) result.snapshot = { ...result.snapshot, region: part.region, capturedAt: part.capturedAt };
+    // The walk's capture time is its listing's: the first part that is not a cut-off listing.
+    if (result.snapshot.capturedAt === undefined && part.relist !== true) result.snapshot = { ...result.snapshot, region: part.region, capturedAt: part.capturedAt };
     // Loops, not push(...spread): a part holds as many APIs as the account has.
     for (const api of part.apis) result.snapshot.apis.push(api);
     for (const apiId of part.selected) result.selected.push(apiId);

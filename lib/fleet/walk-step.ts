@@ -1,3 +1,4 @@
+import { systemClock } from '../collect/clock';
 import { collectAccount, type CollectOptions, type CollectStats, type CollectWarning, type ListedApi } from '../collect/collect-account';
 import { apiArn } from '../model/arn';
 import type { AuditError } from '../model/finding';
@@ -23,6 +24,8 @@ export interface WalkPart {
   warnings: CollectWarning[];
   /** The APIs the next invocation reads (none: the walk is done). */
   remaining: ListedApi[];
+  /** The deadline cut this invocation's listing of the APIs: the next one lists them again. */
+  relist?: boolean;
   stats: CollectStats;
 }
 
@@ -35,14 +38,21 @@ export type WalkStepOptions = Omit<CollectOptions, 'continueWith' | 'stopStartin
  * One walk invocation of a fleet item: continue from the cursor's last part (or list the APIs
  * on the first), read APIs until `stopStartingAt`, store what was read as the next part, and
  * return the cursor after it. APIs the deadline cut off mid-read go back to the remaining
- * ones, read again next time instead of lost.
+ * ones, read again next time instead of lost; a listing it cut off is listed again.
  */
 export async function walkStep(cursor: WalkCursor, store: WalkStore, options: WalkStepOptions): Promise<WalkCursor> {
   if (cursor.done) return cursor;
   const previous = cursor.invocations === 0 ? undefined : await readPart(store, cursor, cursor.invocations - 1);
-  const result = await collectAccount({ ...options, ...(previous === undefined ? {} : { continueWith: previous.remaining }) });
+  const result = await collectAccount({ ...options, ...(previous === undefined || previous.relist === true ? {} : { continueWith: previous.remaining }) });
   const retried = new Set(result.unreached);
   const last = cursor.invocations + 1 >= MAX_WALK_INVOCATIONS;
+  // A listing that failed once the deadline had passed was cut by it (or by a call it aborted).
+  const listingCut = !last && (previous === undefined || previous.relist === true) && result.selected.length === 0 && result.errors.some((error) => error.operation === 'GetApis' && error.apiId === undefined) && (options.clock ?? systemClock).now() >= (options.deadline ?? Number.POSITIVE_INFINITY);
+  if (listingCut) {
+    const relist: WalkPart = { region: options.region, capturedAt: result.snapshot.capturedAt ?? new Date().toISOString(), apis: [], selected: [], errors: [], warnings: [], remaining: [], stats: result.stats, relist: true };
+    await store.put(partKey(cursor, cursor.invocations), relist);
+    return { prefix: cursor.prefix, invocations: cursor.invocations + 1, done: false };
+  }
   const errors = last ? result.errors : result.errors.filter((error) => error.apiId === undefined || !retried.has(error.apiId));
   if (last) {
     for (const api of result.remaining.filter((candidate) => !retried.has(candidate.ApiId))) {
@@ -52,7 +62,7 @@ export async function walkStep(cursor: WalkCursor, store: WalkStore, options: Wa
   const handedOn = new Set(result.remaining.map((api) => api.ApiId));
   const part: WalkPart = {
     region: options.region,
-    capturedAt: previous?.capturedAt ?? result.snapshot.capturedAt ?? new Date().toISOString(),
+    capturedAt: (previous?.relist === true ? undefined : previous?.capturedAt) ?? result.snapshot.capturedAt ?? new Date().toISOString(),
     apis: result.snapshot.apis,
     selected: result.selected.filter((apiId) => last || !handedOn.has(apiId)),
     errors,

@@ -94,7 +94,7 @@ describe('a fleet item walks an account-region across invocations', () => {
     } finally {
       await fixture.fake.close();
     }
-  });
+  }, 30_000);
 
   test('with the default concurrency the continued walk is still complete and identical', async () => {
     const larger = sampleAccount({ webSocketApis: 30, httpApis: 10, integrationsPerApi: 3, routesPerApi: 3, responsesPerIntegration: 1, responsesPerRoute: 1 });
@@ -111,7 +111,7 @@ describe('a fleet item walks an account-region across invocations', () => {
     } finally {
       await fixture.fake.close();
     }
-  });
+  }, 30_000);
 
   test('an API the deadline cuts off mid-read is read again by the next invocation, not lost or reported', async () => {
     const fixture = await start(account, { latencyMs: 20 });
@@ -133,7 +133,7 @@ describe('a fleet item walks an account-region across invocations', () => {
     } finally {
       await fixture.fake.close();
     }
-  });
+  }, 30_000);
 
   test(`after ${MAX_WALK_INVOCATIONS} invocations the APIs still unread are errors, and the walk ends`, async () => {
     const fixture = await start(account);
@@ -153,7 +153,39 @@ describe('a fleet item walks an account-region across invocations', () => {
     } finally {
       await fixture.fake.close();
     }
-  });
+  }, 30_000);
+
+  test('a listing the deadline cuts off is listed again by the next invocation', async () => {
+    const s3 = new FakeS3([BUCKET]);
+    const apiGateway = fakeApiGatewayV2(account);
+    let listings = 0;
+    // The first GetApis answers after the deadline has passed (a stalled listing); later ones at once.
+    const slowFirstListing: ServiceHandler = {
+      signingName: apiGateway.signingName,
+      handle: async (request) => {
+        if (request.path === '/v2/apis' && (listings += 1) === 1) await new Promise((resolve) => setTimeout(resolve, 300));
+        return apiGateway.handle(request);
+      },
+    };
+    const fake = await startFakeAws([slowFirstListing, s3]);
+    process.env.AWS_ENDPOINT_URL_APIGATEWAYV2 = fake.url;
+    process.env.AWS_ENDPOINT_URL_S3 = fake.url;
+    try {
+      const store = WalkStore.create(BUCKET, 'us-east-1');
+      const prefix = walkPrefix('run-5', '111111111111', 'eu-west-1');
+      const base = { region: 'eu-west-1', backoff: QUICK_BACKOFF, ...UNLIMITED, maxAttempts: 1 };
+      const first = await walkStep({ prefix, invocations: 0, done: false }, store, { ...base, stopStartingAt: Date.now() + 10_000, deadline: Date.now() + 100 });
+      expect(first).toEqual({ prefix, invocations: 1, done: false });
+      const second = await walkStep(first, store, { ...base, stopStartingAt: Date.now() + 60_000 });
+      expect(second).toEqual({ prefix, invocations: 2, done: true });
+      const walked = await readWalk(store, second);
+      expect(walked.errors).toEqual([]);
+      expect(walked.snapshot.apis).toEqual(account.apis);
+      expect(listings).toBe(2);
+    } finally {
+      await fake.close();
+    }
+  }, 30_000);
 
   test('a walk object that is not a part is refused with its key', async () => {
     const fixture = await start(account);
@@ -165,7 +197,7 @@ describe('a fleet item walks an account-region across invocations', () => {
     } finally {
       await fixture.fake.close();
     }
-  });
+  }, 30_000);
 
   test('ids that could climb out of the run folder are refused', () => {
     expect(() => walkPrefix('..', '111111111111', 'eu-west-1')).toThrow('run id ".." cannot name a walk object');

@@ -47,13 +47,14 @@ test('fleet params add the state machine, its four functions, their role, the wa
       'FleetSchedule',
       'FleetScheduleRole',
       'FleetFailedItemsAlarm',
+      'FleetRunFailedAlarm',
       'WalkBucket',
       'WalkBucketPolicy',
     ].sort(),
   );
   // The fleet audits the auditor's own account: the single-account schedule is gone, the function stays for manual invokes.
   expect(Object.entries(fleet.Resources).flatMap(([name, candidate]) => (candidate.Type === 'AWS::Events::Rule' ? [name] : [])).sort()).toEqual(['ChangeEventsRule', 'FleetSchedule']);
-  expect(resource(fleet, 'FleetSchedule').Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', Targets: [{ Arn: { Ref: 'FleetStateMachine' }, Input: '{}' }] });
+  expect(resource(fleet, 'FleetSchedule').Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', Targets: [{ Arn: { Ref: 'FleetStateMachine' }, Input: '{"source":"aws.events","detail-type":"Scheduled Event"}' }] });
   // The single-account function audits the fleet's changes (lib/fleet/fleet-change-access.ts).
   expect(resource(fleet, 'AuditLambdaFunction').Properties).toMatchObject({
     Handler: 'functions/audit-in-fleet.handler',
@@ -167,8 +168,9 @@ test('the walk bucket: encrypted, never public, TLS only, its objects expire', (
   expect(resource(fleet, 'WalkBucketPolicy').Properties['PolicyDocument']).toMatchObject({ Statement: [{ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });
 });
 
-test('the failed-items alarm notifies the topic', () => {
-  expect(resource(fleet, 'FleetFailedItemsAlarm').Properties).toMatchObject({ Namespace: 'ApigwAudit', MetricName: 'FleetItemsFailed', Threshold: 1, AlarmActions: [{ Ref: 'AlertTopic' }] });
+test('the failed-items and failed-run alarms notify the topic', () => {
+  expect(resource(fleet, 'FleetFailedItemsAlarm').Properties).toMatchObject({ Namespace: 'ApigwAudit', MetricName: 'FleetItemsFailed', Dimensions: [{ Name: 'service', Value: 'apigw-audit-dev' }], Threshold: 1, AlarmActions: [{ Ref: 'AlertTopic' }] });
+  expect(resource(fleet, 'FleetRunFailedAlarm').Properties).toMatchObject({ Namespace: 'AWS/States', MetricName: 'ExecutionsFailed', Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: 'FleetStateMachine' } }], Threshold: 1, AlarmActions: [{ Ref: 'AlertTopic' }] });
 });
 
 test('fleetAccounts=organization lists the organization\'s accounts, and a bad fleet param fails the packaging', async () => {

@@ -5,6 +5,7 @@ import type { FleetItem } from '../../lib/fleet/fleet-item';
 import type { FleetRunSummary } from '../../lib/fleet/finish-run';
 import type { ItemOutcome } from '../../lib/fleet/item-outcome';
 import { walkItem, walkWindow } from '../../lib/fleet/walk-item';
+import { WALK_SIZES_KEY } from '../../lib/fleet/walk-sizes';
 import { WalkStore } from '../../lib/fleet/walk-store';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { createStateTable, startDynalite } from './dynalite';
@@ -37,6 +38,12 @@ export interface FleetSimulationOptions {
   maxConcurrency: number;
   /** The deployed walk function's timeout, in AWS seconds (900). */
   lambdaTimeoutSeconds: number;
+  /**
+   * Steady state: the walk bucket holds the sizes a previous run of the same fleet recorded
+   * (lib/fleet/walk-sizes.ts), so the plan starts the largest account-regions first. Without
+   * it, a first run: the listing's order.
+   */
+  previousRun: boolean;
   /** The one large account-region: WebSocket APIs with this many integrations and routes, one response each. */
   large: { apis: number; integrationsPerApi: number; routesPerApi: number };
 }
@@ -65,6 +72,8 @@ export interface FleetSimulation {
   boundSeconds: number;
   /** Real ms after the start: when the large account-region's walk began and ended. */
   largeWalk: { start: number; end: number };
+  /** What FinishRun left for the next run's order. */
+  walkSizes: Record<string, number>;
 }
 
 const KEPT_KINDS = new Set(['fleet-item', 'fleet-walk', 'fleet-summary', 'fleet-item-not-audited', 'fleet-plan']);
@@ -116,6 +125,11 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
       POWERTOOLS_METRICS_DISABLED: 'true',
     });
     await createStateTable(TABLE);
+    if (options.previousRun) {
+      // What FinishRun writes after a run: the calls of every account-region it walked.
+      const sizes = Object.fromEntries(places.flatMap((place) => (place.snapshot === undefined || place.accountId === denied ? [] : [[`${place.accountId}/${place.region}`, minimalCalls(place.snapshot, PAGE_SIZE)]])));
+      s3.objects.set(`${BUCKET}/${WALK_SIZES_KEY}`, JSON.stringify(sizes));
+    }
     const settings = readFleetSettings(process.env);
     const store = WalkStore.create(BUCKET, STACK_REGION);
     const [{ handler: planRun }, { handler: auditItem }, { handler: finishRun }] = await Promise.all([import('../../functions/fleet-targets'), import('../../functions/fleet-audit'), import('../../functions/fleet-finish')]);
@@ -173,7 +187,7 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
     // tracking and the digest) is CPU, which scaling would inflate tenfold: it counts as it ran.
     const walkSeconds = (lastWalkEnded - startedAt) / 1000;
     const scaledWallSeconds = walkSeconds * options.timeScale + (endedAt - lastWalkEnded) / 1000;
-    return { places, large, denied, disabled, summary, outcomes, answered: apiGateway.answered, minimal, digest: [...sns.published], lines, wallSeconds, walkSeconds, scaledWallSeconds, boundSeconds, largeWalk: walkSpans.get(`${large.accountId}/${large.region}`) ?? { start: 0, end: 0 } };
+    return { places, large, denied, disabled, summary, outcomes, answered: apiGateway.answered, minimal, digest: [...sns.published], lines, wallSeconds, walkSeconds, scaledWallSeconds, boundSeconds, largeWalk: walkSpans.get(`${large.accountId}/${large.region}`) ?? { start: 0, end: 0 }, walkSizes: JSON.parse(s3.objects.get(`${BUCKET}/${WALK_SIZES_KEY}`) ?? '{}') as Record<string, number> };
   } finally {
     restoreConsole();
     process.env = saved;
