@@ -1,8 +1,7 @@
 import { collectAccount } from '../lib/collect/collect-account';
-import type { Clock } from '../lib/collect/clock';
 import type { Snapshot } from '../lib/model/snapshot';
 import { minimalCalls, startFakeApiGateway, type FakeApiGatewayOptions } from '../test/support/fake-aws';
-import { scaledSdkBackoff } from '../test/support/fake-aws/scaled-backoff';
+import { scaledClock, scaledSdkBackoff } from '../test/support/fake-aws/scaled-backoff';
 import { baselineWalk, type BaselineSchedule, type BaselineWalk } from './baseline-walk';
 import { compareSnapshots, type SnapshotComparison } from './compare-snapshots';
 import { syntheticAccount, type AccountShape } from './synthetic-account';
@@ -243,15 +242,6 @@ async function walk(walker: Walker): Promise<BaselineWalk & { complete: boolean 
   // quota, with the retry delays scaled the same way (see scaledSdkBackoff).
   const result = await collectAccount({ region: REGION, clock: scaledClock(SETUP.timeScale), backoff: scaledSdkBackoff(SETUP.timeScale) });
   return { snapshot: result.snapshot, calls: result.stats.calls, failedCalls: result.errors.length, failures: tally(result.errors.map((error) => error.message)), complete: result.complete };
-}
-
-/** Time that runs `factor` times faster than the real clock: what the walker sees beside a scaled quota. */
-function scaledClock(factor: number): Clock {
-  const origin = Date.now();
-  return {
-    now: () => origin + (Date.now() - origin) * factor,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / factor)),
-  };
 }
 
 function summary(run: WalkRun): string {

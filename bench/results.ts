@@ -1,6 +1,7 @@
 import type { CliStartResult } from './cli-start';
 import type { CollectorBenchmark, CollectorRuns } from './collector-benchmark';
 import type { EngineResult, MillionResult } from './engine-throughput';
+import type { FleetBenchResult } from './fleet-simulation';
 import type { LambdaBenchmark } from './lambda-bundle';
 import type { Machine } from './machine';
 import type { TemplateScanResult } from './template-scan';
@@ -27,4 +28,5 @@ export interface BenchResults {
   collector: CollectorBenchmark;
   collectorRuns: CollectorRuns;
   cliStart: CliStartResult;
+  fleet: FleetBenchResult;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { benchCliStart } from './cli-start';
 import { benchCollector, type CollectorRuns } from './collector-benchmark';
 import type { EngineResult, MillionResult } from './engine-throughput';
+import type { FleetBenchResult } from './fleet-simulation';
 import { benchLambda } from './lambda-bundle';
 import type { TemplateScanResult } from './template-scan';
 import { describeMachine, loadAverage } from './machine';
@@ -11,7 +12,7 @@ import { writeReport } from './write-report';
 
 /**
  * `npm run bench`: the engine (and its million-response audit), the scan of a 20 MB template,
- * the Lambda bundle, the CLI's start and the collector, one after the other (so none competes
+ * the Lambda bundle, the CLI's start, the collector and fleet mode (about 2 minutes), one after the other (so none competes
  * with another for the two cores), then docs/benchmarks.md and .json. The run counts keep the
  * whole to some five minutes on a quiet 2-core machine; the collector's walks are bound by the
  * quota, not by the CPU, and take most of it.
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
     useFakeCredentials();
     return benchCollector(COLLECTOR_RUNS, log);
   });
+  // In a process of its own: 505 account-regions' fakes and state, time-scaled, and its own console.
+  const fleet = await section('fleet', () => childResult<FleetBenchResult>('fleet-simulation.cjs'));
+  log(`  ${fleet.accountRegions} account-regions, ${fleet.lostOrExtra} lost or over the minimal calls, wall ${fleet.ratio.toFixed(2)}× the quota's bound`);
   const results: BenchResults = {
     startedAt,
     totalSeconds: (performance.now() - started) / 1000,
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     collector,
     collectorRuns: COLLECTOR_RUNS,
     cliStart,
+    fleet,
   };
   writeReport(results, 'docs');
   log(`wrote docs/benchmarks.md and docs/benchmarks.json in ${results.totalSeconds.toFixed(0)} s`);

@@ -4,6 +4,7 @@ import { count, failureList, kilobytes, seconds, times } from './format';
 import { median } from './median';
 import type { BenchResults } from './results';
 import { templateScanVerdicts } from './template-scan';
+import { fleetVerdicts } from './fleet-report';
 
 /** One figure of issues 6 and 15 against its target. */
 export interface Verdict {
@@ -39,6 +40,7 @@ export function judge(results: BenchResults): Verdict[] {
     ...templateScanVerdicts(results.templateScan, scanLoad),
     ...lambdaVerdicts(results),
     cliStartVerdict(results),
+    ...fleetVerdicts(results.fleet),
   ];
 }
 

@@ -7,6 +7,7 @@ import { median } from './median';
 import type { BenchResults } from './results';
 import { judge, type Verdict } from './targets';
 import { templateScanSection } from './template-scan';
+import { fleetSection } from './fleet-report';
 
 /** docs/benchmarks.json (every figure of the run, as measured) and docs/benchmarks.md (the same, for a reader). */
 export function writeReport(results: BenchResults, directory: string): void {
@@ -32,6 +33,7 @@ function renderMarkdown(results: BenchResults): string {
     ...templateScanSection(results.templateScan),
     ...lambdaSection(results),
     ...cliStartSection(results),
+    ...fleetSection(results.fleet),
   ].join('\n');
 }
 

@@ -6,7 +6,7 @@ import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { boundedHttpHandler } from '../lib/collect/bounded-http-handler';
 import { readLambdaSettings } from '../lib/config/lambda-settings';
 import { auditFromLambda, type AuditRunDependencies } from '../lib/lambda/audit-run';
-import { auditChangesFromLambda, isQueueEvent, type QueueEvent } from '../lib/lambda/change-audit';
+import { auditChangesFromLambda, isQueueEvent, type ChangeAccess, type QueueEvent } from '../lib/lambda/change-audit';
 import type { AuditResponse } from '../lib/lambda/invoke-response';
 import { logger, metrics } from '../lib/lambda/powertools';
 import type { SecurityHubExport } from '../lib/lambda/security-hub-export';
@@ -34,12 +34,13 @@ export interface AuditHandler {
  * change audit runs exactly the scheduled run's code, logs to the same log group (the saved
  * queries and alarms see it) and ships in the same bundle.
  * `now` is the run's clock: real time when deployed; tests move it across days. `securityHub`
- * is the export step, given only by functions/audit-with-security-hub.ts (and tests, with a
- * shorter retry backoff).
+ * is the export step, given only by functions/audit-with-security-hub.ts and
+ * functions/audit-in-fleet.ts (and tests, with a shorter retry backoff); `changeAccess`, how
+ * change audits reach the fleet's member accounts, only by functions/audit-in-fleet.ts.
  */
-export function createHandler(now: () => Date = () => new Date(), securityHub?: SecurityHubExport): AuditHandler {
+export function createHandler(now: () => Date = () => new Date(), securityHub?: SecurityHubExport, changeAccess?: ChangeAccess): AuditHandler {
   const deps: AuditRunDependencies = { settings, sns, logger, metrics, tracking: trackingSetup, now, ...(securityHub === undefined ? {} : { securityHub }) };
-  const run = (event: unknown, context: Context): Promise<AuditResponse | SQSBatchResponse> => (isQueueEvent(event) ? auditChangesFromLambda(event, context, deps) : auditFromLambda(event, context, deps));
+  const run = (event: unknown, context: Context): Promise<AuditResponse | SQSBatchResponse> => (isQueueEvent(event) ? auditChangesFromLambda(event, context, deps, changeAccess) : auditFromLambda(event, context, deps));
   // The overloads say which response which event gets; middy's types carry one signature.
   return middy(run)
     .use(injectLambdaContext(logger, { clearState: true }))

@@ -11,3 +11,16 @@ delete process.env.AWS_ENDPOINT_URL;
 delete process.env.AWS_ENDPOINT_URL_APIGATEWAYV2;
 delete process.env.AWS_ENDPOINT_URL_SNS;
 delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
+// aws-local-stepfunctions (the fleet simulation) calls Promise.withResolvers, which Node 22 has
+// and Node 20 lacks: the standard's behaviour, for Node 20 only.
+if (typeof Promise.withResolvers !== 'function') {
+  Promise.withResolvers = function withResolvers() {
+    let resolve;
+    let reject;
+    const promise = new this((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+}

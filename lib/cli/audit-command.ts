@@ -7,21 +7,26 @@ import { gate } from './gate';
 import { collectLive, liveScope } from './live-collect';
 import { UsageError } from './exit-codes';
 import { parseOptions } from './options';
+import { assumeRoles, parseRoleArns } from './role-accounts';
 import { applyCliFilters } from './report-filters';
 import { readReportOptions, REPORT_OPTIONS } from './report-options';
 import { printWarnings, writeReport } from './write-report';
 
 const HELP = `Usage: apigw-audit audit --snapshot FILE [--snapshot FILE ...] [options]
        apigw-audit audit --region R [--region R ...] [--api ID ...] [options]
+       apigw-audit audit --region R [--region R ...] --role-arn ARN [--role-arn ARN ...] [options]
 
 Audits API Gateway V2 configurations saved as snapshot files (see README, "Snapshot files"),
 or read live from an account with the standard AWS credential chain (AWS_PROFILE, ...);
-AWS_ENDPOINT_URL_APIGATEWAYV2 points it at an emulator.
+AWS_ENDPOINT_URL_APIGATEWAYV2 points it at an emulator (AWS_ENDPOINT_URL_STS for --role-arn).
 
 Options:
   --snapshot FILE      a snapshot to audit (repeatable)
   --region R           audit the live APIs of region R (repeatable)
   --api ID             only this API of the live regions (repeatable)
+  --role-arn ARN       audit the account of this role instead, assumed with the standard
+                       chain's credentials (repeatable: every account-region is walked at
+                       once; a role that cannot be assumed is an error, the audit incomplete)
   --max-rate N         at most N requests/s per region (default 10, the quota, shared
                        with every caller of the account; the walk backs off when throttled)
   --timeout T          stop a live walk after T (90s, 15m, 1h; default 15m): what is
@@ -54,6 +59,7 @@ export const auditCommand: Command = {
       snapshot: { type: 'string', multiple: true },
       region: { type: 'string', multiple: true },
       api: { type: 'string', multiple: true },
+      'role-arn': { type: 'string', multiple: true },
       strict: { type: 'boolean' },
       'max-rate': { type: 'string' },
       timeout: { type: 'string' },
@@ -66,6 +72,9 @@ export const auditCommand: Command = {
     const files = values.snapshot ?? [];
     const live = liveScope(values.region, values.api, values['max-rate'], values.timeout);
     if (files.length === 0 && live === undefined) throw new UsageError('audit needs at least one --snapshot FILE or --region R (see --help)');
+    const roles = parseRoleArns(values['role-arn'] ?? []);
+    if (roles.length > 0 && live === undefined) throw new UsageError('--role-arn needs --region: it reads live accounts');
+    if (roles.length > 1 && (values.api ?? []).length > 0) throw new UsageError('--api names APIs of one account: give at most one --role-arn with it');
 
     const loaded: LoadedSnapshot[] = [];
     for (const file of uniqueFiles(files)) loaded.push(await loadSnapshotFile(file));
@@ -73,7 +82,11 @@ export const auditCommand: Command = {
     const warnings = loaded.flatMap((snapshot) => snapshot.warnings);
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
-    if (live !== undefined) for (const { snapshot, errors, complete } of await collectLive(live, io)) inputs.push({ snapshot, errors, complete });
+    if (live !== undefined) {
+      const assumed = roles.length === 0 ? undefined : await assumeRoles(roles, live.regions);
+      for (const failed of assumed?.failed ?? []) inputs.push(failed);
+      for (const { snapshot, errors, complete } of await collectLive(live, io, assumed?.accounts)) inputs.push({ snapshot, errors, complete });
+    }
     const now = new Date();
     const { result, suppressions } = applyCliFilters(runAudit(inputs, rules, minSeverity), filters, io, now);
     const verdict = gate(result, failOn, values.strict === true ? warnings.length : 0);

@@ -5,6 +5,7 @@ import type { CliIo } from './command';
 import { oneLine } from '../report/escape';
 import { UsageError } from './exit-codes';
 import { ProgressLine } from './progress-line';
+import type { LiveAccount } from './role-accounts';
 
 /** `--region R ...`, `--api ID ...`, `--max-rate N` and `--timeout T`: what a live walk reads, how fast at most, and for how long. */
 export interface LiveScope {
@@ -55,23 +56,29 @@ export function liveScope(regions: readonly string[] = [], apiIds: readonly stri
  * Walks the scope's regions with the SDK's default credential chain (AWS_PROFILE, ...) and
  * endpoint resolution (AWS_ENDPOINT_URL_APIGATEWAYV2 for an emulator), showing progress on a
  * terminal. Deletions seen mid-walk are warnings on stderr; errors stay in the results.
+ * With `accounts` (--role-arn), each account's regions instead, with its credentials: every
+ * account-region at once, each with its own quota and so its own rate limiter.
  */
-export async function collectLive(scope: LiveScope, io: CliIo): Promise<CollectResult[]> {
+export async function collectLive(scope: LiveScope, io: CliIo, accounts?: readonly LiveAccount[]): Promise<CollectResult[]> {
   const progress = new ProgressLine(io);
-  let results: CollectResult[];
-  try {
-    results = await collectRegions(scope.regions, {
+  const walk = (account: LiveAccount | undefined) =>
+    collectRegions(scope.regions, {
       ...(scope.apiIds.length === 0 ? {} : { apiIds: scope.apiIds }),
       ...(scope.maxRate === undefined ? {} : { ratePerSecond: scope.maxRate }),
+      ...(account === undefined ? {} : { credentials: account.credentials }),
       // At it, calls in flight are aborted and every API not read is an error: exit 3, never a hang.
       deadline: Date.now() + scope.timeoutMs,
-      onProgress: (region, update) => progress.update(region, update),
-    });
+      onProgress: (region, update) => progress.update(account === undefined ? region : `${account.accountId} ${region}`, update),
+    }).then((results) => (account === undefined ? results : results.map((result) => ({ ...result, snapshot: { ...result.snapshot, accountId: account.accountId } }))));
+  let results: CollectResult[];
+  try {
+    results = accounts === undefined ? await walk(undefined) : (await Promise.all(accounts.map(walk))).flat();
   } finally {
     progress.clear();
   }
   for (const { snapshot, warnings } of results) {
-    for (const warning of warnings) io.stderr(`${oneLine(`warning: ${snapshot.region}: ${warning.operation} ${warning.apiId}: ${warning.message}`)}\n`);
+    const where = [snapshot.accountId, snapshot.region].filter(Boolean).join(' ');
+    for (const warning of warnings) io.stderr(`${oneLine(`warning: ${where}: ${warning.operation} ${warning.apiId}: ${warning.message}`)}\n`);
   }
   return results;
 }

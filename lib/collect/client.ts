@@ -1,5 +1,6 @@
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { AdaptiveRetryStrategy } from '@smithy/core/retry';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { boundedHttpHandler, type AttemptBounds } from './bounded-http-handler';
 
 export interface ClientOptions {
@@ -9,6 +10,8 @@ export interface ClientOptions {
   /** Aborts every call in flight: the run's deadline. */
   signal?: AbortSignal;
   attemptBounds?: Partial<AttemptBounds>;
+  /** Another account's credentials (an assumed role); the SDK's default chain when absent. */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 /**
@@ -23,6 +26,7 @@ export function createApiGatewayClient(options: ClientOptions): ApiGatewayV2Clie
     retryStrategy: options.retryStrategy,
     // The strategy decides; this only keeps the `amz-sdk-request: attempt=n; max=m` header true.
     maxAttempts: options.maxAttempts,
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     // A stalled or trickling connection becomes a retryable timeout instead of hanging the walk.
     requestHandler: boundedHttpHandler({
       ...(options.signal === undefined ? {} : { signal: options.signal }),

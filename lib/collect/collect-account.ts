@@ -6,6 +6,7 @@ import {
   GetRoutesCommand,
   type ApiGatewayV2Client,
 } from '@aws-sdk/client-apigatewayv2';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { apiArn, partitionOf } from '../model/arn';
 import type { AuditError } from '../model/finding';
 import type { Snapshot, SnapshotApi, SnapshotIntegration, SnapshotRoute } from '../model/snapshot';
@@ -62,7 +63,23 @@ export interface CollectOptions {
   backoff?: Backoff;
   clock?: Clock;
   onProgress?: (progress: CollectProgress) => void;
+  /**
+   * Epoch ms by the walk's clock: no API starts at or after it, and the APIs not started are
+   * returned in `remaining` (neither errors nor unreached) for a later walk to continue with.
+   * APIs in flight finish, so it must leave time before `deadline` for them.
+   */
+  stopStartingAt?: number;
+  /**
+   * Continues an earlier walk: these APIs (an earlier result's `remaining`) are read instead
+   * of listing the account's, and are not narrowed again by apiIds or namePattern.
+   */
+  continueWith?: readonly ListedApi[];
+  /** Credentials of the account to walk (an assumed member role); the SDK's default chain when absent. */
+  credentials?: AwsCredentialIdentityProvider;
 }
+
+/** An API as GetApis listed it, in snapshot form, without its integrations and routes. */
+export type ListedApi = Record<string, unknown> & { ApiId: string };
 
 export interface CollectProgress {
   /** Undefined until GetApis has listed them. */
@@ -102,6 +119,11 @@ export interface CollectResult {
   selected: string[];
   /** APIs not read before the deadline. */
   unreached: string[];
+  /**
+   * What a continuation reads, in listing order: the APIs not started before `stopStartingAt`
+   * and those the deadline cut off (also in `unreached`, with an error).
+   */
+  remaining: ListedApi[];
   /** Named APIs (apiIds) that no longer exist, with `apiIdsMayBeDeleted`: known to have nothing to report. */
   deleted: string[];
   stats: CollectStats;
@@ -139,6 +161,7 @@ export async function collectAccount(options: CollectOptions): Promise<CollectRe
     retryStrategy,
     ...(deadlineSignal === undefined ? {} : { signal: deadlineSignal }),
     ...(options.attemptBounds === undefined ? {} : { attemptBounds: options.attemptBounds }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
   });
   try {
     const walk = new AccountWalk(client, options, stats, deadlineSignal);
@@ -150,6 +173,7 @@ export async function collectAccount(options: CollectOptions): Promise<CollectRe
       complete: walk.errors.length === 0,
       selected: walk.selected,
       unreached: walk.unreached,
+      remaining: walk.remaining,
       deleted: walk.gone,
       stats,
     };
@@ -168,7 +192,7 @@ type Shortfall = { status: 'failed' } | { status: 'unreached'; operation: Operat
 
 type Read<T> = { status: 'ok'; items: T[] } | Shortfall;
 
-type ApiOutcome = { status: 'ok'; api: SnapshotApi } | Shortfall;
+type ApiOutcome = { status: 'ok'; api: SnapshotApi } | { status: 'deferred' } | Shortfall;
 
 const NO_ITEMS: Read<never> = { status: 'ok', items: [] };
 
@@ -176,6 +200,7 @@ class AccountWalk {
   readonly errors: AuditError[] = [];
   readonly warnings: CollectWarning[] = [];
   readonly unreached: string[] = [];
+  readonly remaining: ListedApi[] = [];
   /** Named APIs the listing does not hold, with apiIdsMayBeDeleted. */
   readonly gone: string[] = [];
   selected: string[] = [];
@@ -193,23 +218,37 @@ class AccountWalk {
   }
 
   async run(): Promise<SnapshotApi[]> {
+    const selected = this.options.continueWith ?? (await this.listSelected());
+    if (selected === undefined) return [];
+    this.selected = selected.map((api) => api.ApiId);
+    this.apisTotal = selected.length;
+    this.progress();
+    // APIs are walked a few at a time, so that at a deadline few are half read. The slots
+    // start APIs in listing order, so the ones deferred at stopStartingAt are a suffix.
+    const apiSlots = concurrencyLimit(this.options.concurrency ?? DEFAULT_CONCURRENCY);
+    const outcomes = await Promise.all(selected.map((api) => apiSlots(() => (this.mayStart() ? this.walkApi(api) : Promise.resolve<ApiOutcome>({ status: 'deferred' })))));
+    outcomes.forEach((outcome, index) => {
+      const api = selected[index];
+      if ((outcome.status === 'deferred' || outcome.status === 'unreached') && api !== undefined) this.remaining.push(api);
+    });
+    return outcomes.flatMap((outcome) => (outcome.status === 'ok' ? [outcome.api] : []));
+  }
+
+  /** GetApis narrowed by apiIds and namePattern; undefined (the error recorded) when the listing failed. */
+  private async listSelected(): Promise<ListedApi[] | undefined> {
     const listed = await this.read('GetApis', undefined, 'ApiId', (page) => this.client.send(new GetApisCommand(page)));
     if (listed.status === 'unreached') this.fail('GetApis', undefined, 'the deadline was reached before every API was listed; no API was audited');
     // A 404 on the account-wide list is no deletion: most likely an endpoint that is not API Gateway.
     if (listed.status === 'gone') this.fail('GetApis', undefined, describeCallError(listed.error));
-    if (listed.status !== 'ok') return [];
-
-    const selected = this.select(listed.items);
-    this.selected = selected.map((api) => api.ApiId);
-    this.apisTotal = selected.length;
-    this.progress();
-    // APIs are walked a few at a time, so that at a deadline few are half read.
-    const apiSlots = concurrencyLimit(this.options.concurrency ?? DEFAULT_CONCURRENCY);
-    const outcomes = await Promise.all(selected.map((api) => apiSlots(() => this.walkApi(api))));
-    return outcomes.flatMap((outcome) => (outcome.status === 'ok' ? [outcome.api] : []));
+    return listed.status === 'ok' ? this.select(listed.items) : undefined;
   }
 
-  private select(apis: Listed<'ApiId'>[]): Listed<'ApiId'>[] {
+  private mayStart(): boolean {
+    const { stopStartingAt, clock } = this.options;
+    return stopStartingAt === undefined || (clock ?? systemClock).now() < stopStartingAt;
+  }
+
+  private select(apis: ListedApi[]): ListedApi[] {
     const { apiIds, namePattern } = this.options;
     const listed = new Set(apis.map((api) => api.ApiId));
     for (const apiId of apiIds ?? []) {
@@ -229,7 +268,7 @@ class AccountWalk {
     );
   }
 
-  private async walkApi(api: Listed<'ApiId'>): Promise<ApiOutcome> {
+  private async walkApi(api: ListedApi): Promise<ApiOutcome> {
     const outcome = await this.readApi(api);
     if (outcome.status === 'unreached') {
       this.unreached.push(api.ApiId);
@@ -241,7 +280,7 @@ class AccountWalk {
     return outcome;
   }
 
-  private async readApi(api: Listed<'ApiId'>): Promise<ApiOutcome> {
+  private async readApi(api: ListedApi): Promise<ApiOutcome> {
     const ApiId = api.ApiId;
     const [integrations, routes] = await Promise.all([
       this.read('GetIntegrations', ApiId, 'IntegrationId', (page) => this.client.send(new GetIntegrationsCommand({ ApiId, ...page }))),

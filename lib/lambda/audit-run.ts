@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { SNSClient } from '@aws-sdk/client-sns';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Context } from 'aws-lambda';
 import type { ApiChange } from '../change/api-change';
 import { AlertError, publishDigest } from '../alert/publish-digest';
@@ -34,6 +35,8 @@ export interface AuditRunDependencies {
    * (functions/audit-with-security-hub.ts), so the default package carries no Security Hub client.
    */
   securityHub?: SecurityHubExport;
+  /** Another account's credentials for the walk (a fleet member's role, for its change audits); the function's own when absent. */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 /**
@@ -93,6 +96,7 @@ export async function runAuditRequest(request: AuditRequest, context: Context, d
       ...(request.apiIds === undefined ? {} : { apiIds: request.apiIds }),
       ...(request.trigger === 'change' ? { apiIdsMayBeDeleted: true } : {}),
       ...maxRateOf(request, settings),
+      ...(deps.credentials === undefined ? {} : { credentials: deps.credentials }),
     })),
   );
   const inputs = collected.map((run) => ({ snapshot: { ...run.snapshot, accountId: request.accountId }, errors: run.errors, complete: run.complete }));

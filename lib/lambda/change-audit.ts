@@ -1,7 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { groupChanges, type ChangeGroup, type QueueMessage } from '../change/change-batch';
-import type { LambdaSettings } from '../config/lambda-settings';
 import { redact } from '../model/redact';
 import type { AuditRequest } from './audit-request';
 import { runAuditRequest, type AuditRunDependencies } from './audit-run';
@@ -25,6 +24,20 @@ const MAX_LOGGED_CALLS = 100;
 /** What the event source mapping delivers: SQS messages, each the body of one EventBridge event. */
 export interface QueueEvent {
   Records: (QueueMessage & { eventSource: 'aws:sqs' })[];
+}
+
+/**
+ * How change audits reach accounts other than the function's own: only in fleet mode
+ * (lib/fleet/fleet-change-access.ts, packaged with functions/audit-in-fleet.ts), where member
+ * accounts forward their changes to this account's bus.
+ */
+export interface ChangeAccess {
+  /**
+   * The run's dependencies for auditing one account-region (its credentials, its state
+   * partition, its Security Hub export), or why this deployment does not audit that account.
+   * Rejects when the account's role cannot be assumed. `runId` names the role session.
+   */
+  open(accountId: string, region: string, deps: AuditRunDependencies, runId: string): Promise<{ deps: AuditRunDependencies } | { refusal: string }>;
 }
 
 /**
@@ -55,7 +68,7 @@ export function isQueueEvent(event: unknown): event is QueueEvent {
  * was incomplete: a change whose API was not read completely is not done with. Each such case
  * is an `audit-error` line and counts in AuditErrors, so the audit-errors alarm fires.
  */
-export async function auditChangesFromLambda(event: QueueEvent, context: Context, deps: AuditRunDependencies): Promise<SQSBatchResponse> {
+export async function auditChangesFromLambda(event: QueueEvent, context: Context, deps: AuditRunDependencies, access?: ChangeAccess): Promise<SQSBatchResponse> {
   const { logger, metrics, settings } = deps;
   const { groups, rejected } = groupChanges(event.Records);
   const failed: string[] = [];
@@ -68,9 +81,15 @@ export async function auditChangesFromLambda(event: QueueEvent, context: Context
 
   for (const group of groups) {
     const where = { accountId: group.accountId, region: group.region, apiIds: group.apiIds };
-    const refusal = refusalOf(group, settings);
-    if (refusal !== undefined) {
-      fail(group.messageIds, refusal, where);
+    let opened: { deps: AuditRunDependencies } | { refusal: string };
+    try {
+      opened = await openGroup(group, context, deps, access);
+    } catch (error) {
+      fail(group.messageIds, `change audit not started: ${error instanceof Error ? error.message : String(error)}`, where);
+      continue;
+    }
+    if ('refusal' in opened) {
+      fail(group.messageIds, opened.refusal, where);
       continue;
     }
     const request: AuditRequest = {
@@ -85,7 +104,7 @@ export async function auditChangesFromLambda(event: QueueEvent, context: Context
     };
     let response: AuditResponse;
     try {
-      response = await runAuditRequest(request, context, deps, group.changes);
+      response = await runAuditRequest(request, context, opened.deps, group.changes);
     } catch (error) {
       // The findings are in the logs already (runAuditRequest logs them before it alerts).
       fail(group.messageIds, `change audit failed: ${error instanceof Error ? error.message : String(error)}`, where);
@@ -99,15 +118,18 @@ export async function auditChangesFromLambda(event: QueueEvent, context: Context
 }
 
 /**
- * Why this deployment cannot audit a group, or undefined. Its role reads API Gateway only in
- * its own account and the configured regions; an event from elsewhere (forwarded from another
- * account, or another region's bus) waits in the queue, then the dead-letter queue, rather
- * than being audited against the wrong account or dropped.
+ * The dependencies a group is audited with, or why this deployment cannot audit it. Without
+ * fleet mode the function's role reads API Gateway only in its own account and the configured
+ * regions; in fleet mode, also in the fleet's accounts, with their member role. An event from
+ * elsewhere (another account, another region's bus) waits in the queue, then the dead-letter
+ * queue, rather than being audited against the wrong account or dropped.
  */
-function refusalOf(group: ChangeGroup, settings: LambdaSettings): string | undefined {
-  if (group.accountId !== settings.accountId) return `change events from account ${group.accountId}: this deployment audits account ${settings.accountId} only`;
-  if (!settings.regions.includes(group.region)) return `change events from ${group.region}: this deployment audits ${settings.regions.join(', ')} (AUDIT_REGIONS)`;
-  return undefined;
+async function openGroup(group: ChangeGroup, context: Context, deps: AuditRunDependencies, access: ChangeAccess | undefined): Promise<{ deps: AuditRunDependencies } | { refusal: string }> {
+  const { settings } = deps;
+  if (!settings.regions.includes(group.region)) return { refusal: `change events from ${group.region}: this deployment audits ${settings.regions.join(', ')} (AUDIT_REGIONS)` };
+  if (access !== undefined) return access.open(group.accountId, group.region, deps, `change-${context.awsRequestId}`);
+  if (group.accountId !== settings.accountId) return { refusal: `change events from account ${group.accountId}: this deployment audits account ${settings.accountId} only` };
+  return { deps };
 }
 
 /**

@@ -1,16 +1,17 @@
 import { BatchWriteItemCommand, DynamoDBClient, QueryCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { boundedHttpHandler } from '../collect/bounded-http-handler';
 import { putInBatches } from './batch-write';
-import { findingsPartition, type Item, markItem, META_PARTITION, metaFromItems, recordFromItem, recordItem, runItem } from './state-table';
+import { findingsPartition, type Item, markItem, metaFromItems, metaPartition, recordFromItem, recordItem, runItem } from './state-table';
 import { StateStoreError, type StateStore, type StoredState } from './state-store';
 
 /**
  * The state in a DynamoDB table (layout in state-table.ts). The client is built here, when the
  * store is made, not when the module is imported, so region, credentials and the endpoint come
  * from the environment at that time; no endpoint is set, so the standard
- * AWS_ENDPOINT_URL_DYNAMODB (or AWS_ENDPOINT_URL) points it at an emulator.
+ * AWS_ENDPOINT_URL_DYNAMODB (or AWS_ENDPOINT_URL) points it at an emulator. `scope` keeps one
+ * fleet account-region's state apart from every other's in the same table (state-table.ts).
  */
-export function createDynamoStateStore(tableName: string): StateStore {
+export function createDynamoStateStore(tableName: string, scope?: string): StateStore {
   // A table endpoint that accepts connections but never answers must not hold the run until
   // Lambda's timeout, before a single finding is logged: fail the call, and the run alerts
   // without change tracking.
@@ -45,7 +46,7 @@ export function createDynamoStateStore(tableName: string): StateStore {
   return {
     async load(regions) {
       try {
-        const [meta, ...partitions] = await Promise.all([queryPartition(META_PARTITION), ...regions.map((region) => queryPartition(findingsPartition(region)))]);
+        const [meta, ...partitions] = await Promise.all([queryPartition(metaPartition(scope)), ...regions.map((region) => queryPartition(findingsPartition(region, scope)))]);
         return { ...metaFromItems(meta ?? []), findings: partitions.flat().map(recordFromItem) };
       } catch (error) {
         throw new StateStoreError(`state table "${tableName}": cannot load the finding state: ${messageOf(error)}`, 'load', { cause: error });
@@ -54,7 +55,11 @@ export function createDynamoStateStore(tableName: string): StateStore {
 
     async save(state: StoredState) {
       // The run item goes last: if the save fails part way, the next run is not taken for a follow-up of this one.
-      const items = [...state.findings.map(recordItem), ...state.suppressions.map(markItem), ...(state.lastRunAt === undefined ? [] : [runItem(state.lastRunAt)])];
+      const items = [
+        ...state.findings.map((record) => recordItem(record, scope)),
+        ...state.suppressions.map((mark) => markItem(mark, scope)),
+        ...(state.lastRunAt === undefined ? [] : [runItem(state.lastRunAt, scope)]),
+      ];
       try {
         await putInBatches(items, { send: sendBatch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
       } catch (error) {

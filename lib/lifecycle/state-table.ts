@@ -14,6 +14,9 @@ import type { SuppressionMark } from '../suppressions/suppression-use';
  *   reads: open and suppressed findings plus resolved ones within the retention.
  * - Run and suppression marks: pk `META`, sk `RUN` (when the last run was saved) and
  *   `SUPPRESSION#{rule} {resource}`: one small Query.
+ * - Fleet mode keeps each account-region's history apart (API ids, and so ARNs, are unique
+ *   only within an account): the same items under a scope, pk `{scope}#FINDINGS#{region}`
+ *   and `{scope}#META` (createDynamoStateStore's `scope`).
  */
 export const STATE_TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'expiresAt' } as const;
 
@@ -23,8 +26,16 @@ export const META_PARTITION = 'META';
 const RUN_SORT_KEY = 'RUN';
 const SUPPRESSION_PREFIX = 'SUPPRESSION#';
 
-export function findingsPartition(region: string): string {
-  return `FINDINGS#${region}`;
+export function findingsPartition(region: string, scope?: string): string {
+  return scoped(`FINDINGS#${region}`, scope);
+}
+
+export function metaPartition(scope?: string): string {
+  return scoped(META_PARTITION, scope);
+}
+
+function scoped(partition: string, scope: string | undefined): string {
+  return scope === undefined ? partition : `${scope}#${partition}`;
 }
 
 /**
@@ -74,16 +85,16 @@ const MARK_LAYOUT: ItemLayout = {
 
 const RUN_LAYOUT: ItemLayout = { ...KEYS, lastRunAt: { check: text } };
 
-export function recordItem(record: FindingRecord): Item {
-  return toItem({ pk: findingsPartition(record.region), sk: record.fingerprint, ...record });
+export function recordItem(record: FindingRecord, scope?: string): Item {
+  return toItem({ pk: findingsPartition(record.region, scope), sk: record.fingerprint, ...record });
 }
 
-export function markItem(mark: SuppressionMark): Item {
-  return toItem({ pk: META_PARTITION, sk: `${SUPPRESSION_PREFIX}${mark.key}`, ...mark });
+export function markItem(mark: SuppressionMark, scope?: string): Item {
+  return toItem({ pk: metaPartition(scope), sk: `${SUPPRESSION_PREFIX}${mark.key}`, ...mark });
 }
 
-export function runItem(lastRunAt: string): Item {
-  return toItem({ pk: META_PARTITION, sk: RUN_SORT_KEY, lastRunAt });
+export function runItem(lastRunAt: string, scope?: string): Item {
+  return toItem({ pk: metaPartition(scope), sk: RUN_SORT_KEY, lastRunAt });
 }
 
 export function recordFromItem(item: Item): FindingRecord {

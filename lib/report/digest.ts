@@ -93,7 +93,8 @@ export function buildDigest(input: DigestInput, maxBytes = SNS_MAX_MESSAGE_BYTES
   });
 }
 
-function blocksOf(content: DigestContent): Block[] {
+/** The listed part of a digest, as blocks to pack; the fleet digest groups them by account and region. */
+export function blocksOf(content: DigestContent): Block[] {
   switch (content.kind) {
     case 'findings':
       return findingBlocks(content.findings, { tracked: content.tracked });

@@ -1,4 +1,5 @@
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { boundedHttpHandler, type AttemptBounds } from '../collect/bounded-http-handler';
 import { createRetryStrategy, type Backoff } from '../collect/retry-policy';
 import { TokenBucket } from '../collect/token-bucket';
@@ -23,6 +24,8 @@ export interface SecurityHubClientOptions {
   onThrottled?: () => void;
   /** Narrows the bounds of one attempt; tests pass short ones. */
   attemptBounds?: Partial<AttemptBounds>;
+  /** Another account's credentials (fleet mode imports with the member role); the default chain when absent. */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 /**
@@ -44,6 +47,7 @@ export function createSecurityHubClient(options: SecurityHubClientOptions): Secu
       onThrottled: options.onThrottled ?? (() => undefined),
     }),
     maxAttempts: SECURITY_HUB_MAX_ATTEMPTS,
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     // The handler every client uses, so a stalled or trickling endpoint ends the attempt (the
     // SDK's own requestTimeout only warns); shorter than the collector's 30 s: an import is
     // small, and the run's end is near.

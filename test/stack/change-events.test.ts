@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parseApiChange } from '../../lib/change/api-change';
 import { CHANGE_AUDIT_MAX_RATE } from '../../lib/lambda/change-audit';
 import { cloudTrailEvent, NOT_MATCHED, v2WriteCalls } from '../support/cloudtrail-events';
+import { slsPackage, type Json, type Resource, type Template } from '../support/cloudformation-template';
 import { matchesPattern } from '../support/event-pattern';
 
 /**
@@ -14,26 +10,6 @@ import { matchesPattern } from '../support/event-pattern';
  * its encryption and dead-letter queue; who may send to it; what the function may do with it.
  * Packaged here (offline, about 10 s), like test/stack/template.test.ts, from the working tree.
  */
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Condition?: string;
-  Properties: Json;
-}
-type Template = { Resources: Record<string, Resource>; Conditions: Json };
-
-const slsPackage = async (...params: string[]): Promise<Template> => {
-  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
-  try {
-    await promisify(execFile)(join('node_modules', '.bin', 'sls'), ['package', '--package', dir, ...params.map((param) => `--param=${param}`)], {
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-    });
-    return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
-
 let template: Template;
 beforeAll(async () => {
   template = await slsPackage();
@@ -74,7 +50,7 @@ describe('the rule pattern, evaluated on CloudTrail samples', () => {
     expect(rule.Condition).toBe('AuditsOnChange');
     expect(rule.Properties.EventBusName).toBeUndefined();
     expect(rule.Properties).toMatchObject({ State: 'ENABLED', Targets: [{ Arn: { 'Fn::GetAtt': ['ChangeQueue', 'Arn'] } }] });
-    expect(template.Conditions.AuditsOnChange).toEqual({ 'Fn::Equals': ['true', 'true'] });
+    expect(template.Conditions?.['AuditsOnChange']).toEqual({ 'Fn::Equals': ['true', 'true'] });
   });
 });
 
@@ -124,7 +100,7 @@ test('the function consumes the queue in batches, reports batch item failures, a
 
 test('onChange=false: no rule and no queue policy, and the mapping is disabled', async () => {
   const off = await slsPackage('onChange=false');
-  expect(off.Conditions.AuditsOnChange).toEqual({ 'Fn::Equals': ['false', 'true'] });
+  expect(off.Conditions?.['AuditsOnChange']).toEqual({ 'Fn::Equals': ['false', 'true'] });
   expect(off.Resources.ChangeEventsRule?.Condition).toBe('AuditsOnChange');
   expect(off.Resources.ChangeQueuePolicy?.Condition).toBe('AuditsOnChange');
   const mapping = Object.values(off.Resources).find((candidate) => candidate.Type === 'AWS::Lambda::EventSourceMapping');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REGION_PATTERN } from '../../lib/config/lambda-settings';
 import { STATE_TABLE_KEYS } from '../../lib/lifecycle/state-table';
+import type { Json, Resource, Statement } from '../support/cloudformation-template';
 
 /**
  * The stack as CloudFormation receives it. The suite packages it itself (offline, about 10 s)
@@ -13,20 +14,6 @@ import { STATE_TABLE_KEYS } from '../../lib/lifecycle/state-table';
  * and it cannot pass without packaging working. Two regions are configured, so the per-region
  * expansion of the API Gateway permissions is visible.
  */
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Condition?: string;
-  Properties: Json;
-}
-interface Statement {
-  Sid?: string;
-  Effect: string;
-  Principal?: unknown;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: Json;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
 let template: { Resources: Record<string, Resource>; Conditions: Json };

@@ -1,4 +1,5 @@
 import { MAXIMUM_RETRY_DELAY } from '@smithy/core/retry';
+import type { Clock } from '../../../lib/collect/clock';
 import type { Backoff } from '../../../lib/collect/retry-policy';
 
 /**
@@ -14,5 +15,14 @@ export function scaledSdkBackoff(factor: number): Backoff {
       base = delay;
     },
     computeNextBackoffDelay: (retries) => (Math.random() * Math.min(base * 2 ** retries, MAXIMUM_RETRY_DELAY)) / factor,
+  };
+}
+
+/** Time that runs `factor` times faster than the real clock: what the walker sees beside a scaled quota. */
+export function scaledClock(factor: number): Clock {
+  const origin = Date.now();
+  return {
+    now: () => origin + (Date.now() - origin) * factor,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / factor)),
   };
 }

@@ -117,7 +117,7 @@ function signingNameOf(authorization: string | undefined): string {
 }
 
 /** `Credential=AKID/20261126/eu-west-1/apigateway/aws4_request` of a SigV4 authorization header. */
-function credentialScope(authorization: string | undefined): { region: string; service: string } | undefined {
+export function credentialScope(authorization: string | undefined): { region: string; service: string } | undefined {
   const match = /Credential=[^/]+\/[^/]+\/([^/]+)\/([^/]+)\//.exec(authorization ?? '');
   return match?.[1] === undefined || match[2] === undefined ? undefined : { region: match[1], service: match[2] };
 }
