@@ -1,11 +1,12 @@
 import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
-import { redact, redactFields, secretFieldValues } from '../model/redact';
+import { redact, secretFieldValues } from '../model/redact';
 import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
-import { ResourceDescriber } from './resource';
+import { RedactionMemo } from './redaction-memo';
+import { ResourceDescriber, type Clean } from './resource';
 import { sortFindings } from './sort-findings';
 
 /** A rule as configured for a run: enabled, with its severity possibly overridden. */
@@ -30,12 +31,21 @@ type NodeKind = keyof RuleChecks;
 export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Severity = 'info'): Evaluation {
   const describe = new ResourceDescriber(snapshot);
   // Bound once per run, so visiting a node allocates no closure.
-  const describers: { [K in NodeKind]: (node: NodeOf<K>) => FindingResource } = {
-    api: (node) => describe.api(node),
-    integration: (node) => describe.integration(node),
-    integrationResponse: (node) => describe.integrationResponse(node),
-    route: (node) => describe.route(node),
-    routeResponse: (node) => describe.routeResponse(node),
+  const describers: { [K in NodeKind]: (node: NodeOf<K>, clean: Clean) => FindingResource } = {
+    api: (node, clean) => describe.api(node, clean),
+    integration: (node, clean) => describe.integration(node, clean),
+    integrationResponse: (node, clean) => describe.integrationResponse(node, clean),
+    route: (node, clean) => describe.route(node, clean),
+    routeResponse: (node, clean) => describe.routeResponse(node, clean),
+  };
+  // A rule quoting a value cannot know it is a credential: every text of every finding is
+  // redacted here. Without credentials of the node's own (nearly always) the answer depends on
+  // the text alone, and the memo answers for texts it has seen.
+  const memo = new RedactionMemo();
+  const cleanText: Clean = (text) => memo.text(text);
+  const cleanerOf = (own: object): Clean => {
+    const secrets = secretFieldValues(own);
+    return secrets.length === 0 ? cleanText : (text) => redact(text, secrets);
   };
   const findings = new Map<string, Finding>();
   const errors: AuditError[] = [];
@@ -45,25 +55,26 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
     // Built at most once per node and shared by its findings: most nodes have none, and a
     // node with several findings should not pay for (or hold) several copies.
     let resource: FindingResource | undefined;
-    // The credentials this node's own fields hold, looked for only once it has a finding.
-    let secrets: string[] | undefined;
+    // How this node's texts are redacted: with the credentials its own fields hold, looked for
+    // only once it has a finding.
+    let clean: Clean | undefined;
     for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        secrets ??= secretFieldValues(own);
+        clean ??= cleanerOf(own);
         // Redacted here, once, so no output can repeat a credential an API or route name holds.
-        resource ??= redactFields(describers[kind](node), secrets);
+        resource ??= describers[kind](node, clean);
         errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resource.arn, apiId: node.api.ApiId, message: redact(`rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}`) });
         continue;
       }
       for (const problem of problems) {
         const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
         if (!atLeast(severity, minSeverity)) continue;
-        secrets ??= secretFieldValues(own);
-        resource ??= redactFields(describers[kind](node), secrets);
-        const finding = toFinding(active.rule, severity, problem, resource, secrets);
+        clean ??= cleanerOf(own);
+        resource ??= describers[kind](node, clean);
+        const finding = toFinding(active.rule, severity, problem, resource, clean);
         findings.set(finding.fingerprint, finding);
       }
     }
@@ -112,17 +123,16 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, secrets: readonly string[]): Finding {
+function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, clean: Clean): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
     ruleKind: rule.meta.kind,
     severity,
     title: rule.meta.title,
-    // A rule quoting a value cannot know it is a credential: every finding is redacted here.
-    message: redact(problem.message, secrets),
+    message: clean(problem.message),
     resource,
-    path: redact(problem.path, secrets),
+    path: clean(problem.path),
     remediation: rule.meta.remediation,
     fingerprint: fingerprintOf(rule.meta.id, resource.arn, problem.path),
   };
