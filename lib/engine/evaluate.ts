@@ -6,7 +6,7 @@ import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
 import { RedactionMemo } from './redaction-memo';
-import { ResourceDescriber, type Clean } from './resource';
+import { ResourceDescriber, type Redaction } from './resource';
 import { sortFindings } from './sort-findings';
 
 /** A rule as configured for a run: enabled, with its severity possibly overridden. */
@@ -29,23 +29,25 @@ type NodeKind = keyof RuleChecks;
  * below `minSeverity` are never built, and a rule configured below it never runs.
  */
 export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Severity = 'info'): Evaluation {
-  const describe = new ResourceDescriber(snapshot);
+  // A rule quoting a value cannot know it is a credential: every text of every finding is
+  // redacted here. Without credentials of the node's own (nearly always) the answer depends on
+  // the text alone, and the memo answers for texts it has seen.
+  const memo = new RedactionMemo();
+  const usual: Redaction = { text: (text) => memo.text(text), once: (text) => redact(text) };
+  const redactionOf = (own: object): Redaction => {
+    const secrets = secretFieldValues(own);
+    if (secrets.length === 0) return usual;
+    const withSecrets = (text: string): string => redact(text, secrets);
+    return { text: withSecrets, once: withSecrets };
+  };
+  const describe = new ResourceDescriber(snapshot, usual);
   // Bound once per run, so visiting a node allocates no closure.
-  const describers: { [K in NodeKind]: (node: NodeOf<K>, clean: Clean) => FindingResource } = {
+  const describers: { [K in NodeKind]: (node: NodeOf<K>, clean: Redaction) => FindingResource } = {
     api: (node, clean) => describe.api(node, clean),
     integration: (node, clean) => describe.integration(node, clean),
     integrationResponse: (node, clean) => describe.integrationResponse(node, clean),
     route: (node, clean) => describe.route(node, clean),
     routeResponse: (node, clean) => describe.routeResponse(node, clean),
-  };
-  // A rule quoting a value cannot know it is a credential: every text of every finding is
-  // redacted here. Without credentials of the node's own (nearly always) the answer depends on
-  // the text alone, and the memo answers for texts it has seen.
-  const memo = new RedactionMemo();
-  const cleanText: Clean = (text) => memo.text(text);
-  const cleanerOf = (own: object): Clean => {
-    const secrets = secretFieldValues(own);
-    return secrets.length === 0 ? cleanText : (text) => redact(text, secrets);
   };
   const findings = new Map<string, Finding>();
   const errors: AuditError[] = [];
@@ -57,13 +59,13 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
     let resource: FindingResource | undefined;
     // How this node's texts are redacted: with the credentials its own fields hold, looked for
     // only once it has a finding.
-    let clean: Clean | undefined;
+    let clean: Redaction | undefined;
     for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        clean ??= cleanerOf(own);
+        clean ??= redactionOf(own);
         // Redacted here, once, so no output can repeat a credential an API or route name holds.
         resource ??= describers[kind](node, clean);
         errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resource.arn, apiId: node.api.ApiId, message: redact(`rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}`) });
@@ -72,7 +74,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
       for (const problem of problems) {
         const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
         if (!atLeast(severity, minSeverity)) continue;
-        clean ??= cleanerOf(own);
+        clean ??= redactionOf(own);
         resource ??= describers[kind](node, clean);
         const finding = toFinding(active.rule, severity, problem, resource, clean);
         findings.set(finding.fingerprint, finding);
@@ -103,7 +105,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
       }
     }
   }
-  return { findings: sortFindings([...findings.values()]), errors };
+  return { findings: sortFindings(findings.values()), errors };
 }
 
 type NodeOf<K extends NodeKind> = Parameters<NonNullable<RuleChecks[K]>>[0];
@@ -123,16 +125,16 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, clean: Clean): Finding {
+function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, clean: Redaction): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
     ruleKind: rule.meta.kind,
     severity,
     title: rule.meta.title,
-    message: clean(problem.message),
+    message: clean.text(problem.message),
     resource,
-    path: clean(problem.path),
+    path: clean.text(problem.path),
     remediation: rule.meta.remediation,
     fingerprint: fingerprintOf(rule.meta.id, resource.arn, problem.path),
   };
