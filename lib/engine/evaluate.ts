@@ -1,11 +1,11 @@
 import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
+import { memoizeText } from '../model/memoize-text';
 import { redact, secretFieldValues } from '../model/redact';
 import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
-import { RedactionMemo } from './redaction-memo';
 import { ResourceDescriber, type Redaction } from './resource';
 import { sortFindings } from './sort-findings';
 
@@ -31,9 +31,10 @@ type NodeKind = keyof RuleChecks;
 export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Severity = 'info'): Evaluation {
   // A rule quoting a value cannot know it is a credential: every text of every finding is
   // redacted here. Without credentials of the node's own (nearly always) the answer depends on
-  // the text alone, and the memo answers for texts it has seen.
-  const memo = new RedactionMemo();
-  const usual: Redaction = { text: (text) => memo.text(text), once: (text) => redact(text) };
+  // the text alone, and is remembered: the same path, message, name or key comes back in
+  // finding after finding, and a lookup costs a fraction of the credential patterns.
+  const redactRemembered = memoizeText((text) => redact(text), 20_000);
+  const usual: Redaction = { text: redactRemembered, once: (text) => redact(text) };
   const redactionOf = (own: object): Redaction => {
     const secrets = secretFieldValues(own);
     if (secrets.length === 0) return usual;

@@ -59,6 +59,7 @@ export const REDACTED = '[redacted]';
 
 /** The kinds of secret the text appears to contain, in catalog order; empty when none. */
 export function secretKinds(text: string): string[] {
+  if (!mayHoldSecret(text)) return [];
   return SECRET_PATTERNS.filter(({ pattern }) => {
     pattern.lastIndex = 0;
     return pattern.test(text);
@@ -78,13 +79,18 @@ export function redact(text: string, knownSecrets: readonly string[] = []): stri
   if (text.length < MIN_SECRET_CHARS) return text;
   let result = text;
   for (const secret of knownSecrets) result = result.split(secret).join(REDACTED);
-  if (!MAYBE_SECRET.test(result) && !hasKeyShapedRun(result)) return result;
+  if (!mayHoldSecret(result)) return result;
   for (const { pattern, keep } of SECRET_PATTERNS) {
     pattern.lastIndex = 0;
     result = result.replace(pattern, (match, prefix: unknown) => (keep === 'prefix' && typeof prefix === 'string' ? `${prefix}${REDACTED}` : REDACTED));
   }
   NAMED_VALUE.lastIndex = 0;
   return result.replace(NAMED_VALUE, (match, name: string, value: string) => (looksRandom(value) ? `${name}${REDACTED}` : match));
+}
+
+/** False when no pattern can match: the text has neither a pattern's keyword nor a key-shaped run. */
+function mayHoldSecret(text: string): boolean {
+  return MAYBE_SECRET.test(text) || hasKeyShapedRun(text);
 }
 
 /**

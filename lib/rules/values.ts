@@ -7,6 +7,7 @@
  * is set, and it is not a map, so each helper below answers for it without the rule knowing.
  */
 
+import { memoizeText } from '../model/memoize-text';
 import { redact } from '../model/redact';
 import { isUnresolved } from '../model/unresolved';
 
@@ -32,12 +33,15 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** Characters past a message's cut still read when redacting: longer than any credential pattern matches. */
 const SECRET_MARGIN = 4_096;
 
+/** The same keys and templates are quoted by finding after finding: each is redacted once. */
+const redactShown = memoizeText((text) => redact(text));
+
 /** A value as it appears in a message: quoted, shortened, never a whole template or secret. */
 export function show(value: unknown, max = 60): string {
   // Redacted before it is cut, so a clipped credential cannot leak its first characters; only
   // the start is redacted (a whole 300 KB template would cost every finding that quotes it),
   // with room past the cut for any credential that begins before it.
-  const rendered = typeof value === 'string' ? JSON.stringify(redact(value.slice(0, max + SECRET_MARGIN))) : value === undefined ? 'nothing' : isUnresolved(value) ? `(unresolved ${value.reason})` : JSON.stringify(value) ?? String(value);
+  const rendered = typeof value === 'string' ? JSON.stringify(redactShown(value.slice(0, max + SECRET_MARGIN))) : value === undefined ? 'nothing' : isUnresolved(value) ? `(unresolved ${value.reason})` : JSON.stringify(value) ?? String(value);
   return rendered.length > max ? `${rendered.slice(0, max - 1)}…` : rendered;
 }
 

@@ -1,6 +1,6 @@
 import type { SnapshotIntegration } from '../../model/snapshot';
 import { compileJsRegex, javaOnlySyntax } from './java-regex';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 
 /**
  * Reading integration response keys as status-code patterns (IR101, IR103). For HTTP and MOCK
