@@ -2,10 +2,12 @@ import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
 import { memoizeText } from '../model/memoize-text';
-import { redact, secretFieldValues } from '../model/redact';
+import { REDACTED, redact, secretFieldValues } from '../model/redact';
 import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
+import { arnsAreDistinct } from './distinct-arns';
+import { FindingList } from './finding-list';
 import { ResourceDescriber, type Redaction } from './resource';
 import { sortFindings } from './sort-findings';
 
@@ -50,7 +52,17 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
     route: (node, clean) => describe.route(node, clean),
     routeResponse: (node, clean) => describe.routeResponse(node, clean),
   };
-  const findings = new Map<string, Finding>();
+  const findings = new FindingList();
+  // Whether two nodes may share an ARN, and so their findings a fingerprint (finding-list.ts).
+  let arnsMayRepeat = !arnsAreDistinct(snapshot);
+  /** The node's resource block, built when its first finding (or crash) is: its findings follow. */
+  const describeNode = <K extends NodeKind>(kind: K, node: NodeOf<K>, clean: Redaction): FindingResource => {
+    const resource = describers[kind](node, clean);
+    // Distinct ARNs can redact to the same text; a changed one holds the mark.
+    arnsMayRepeat ||= resource.arn.includes(REDACTED);
+    findings.nextNode();
+    return resource;
+  };
   const errors: AuditError[] = [];
   const checksOf = checksByKind(rules.filter((active) => active.severityOverride === undefined || atLeast(active.severityOverride, minSeverity)));
 
@@ -68,7 +80,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
       } catch (error) {
         clean ??= redactionOf(own);
         // Redacted here, once, so no output can repeat a credential an API or route name holds.
-        resource ??= describers[kind](node, clean);
+        resource ??= describeNode(kind, node, clean);
         errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resource.arn, apiId: node.api.ApiId, message: redact(`rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}`) });
         continue;
       }
@@ -76,9 +88,8 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
         const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
         if (!atLeast(severity, minSeverity)) continue;
         clean ??= redactionOf(own);
-        resource ??= describers[kind](node, clean);
-        const finding = toFinding(active.rule, severity, problem, resource, clean);
-        findings.set(finding.fingerprint, finding);
+        resource ??= describeNode(kind, node, clean);
+        findings.add(toFinding(active.rule, severity, problem, resource, clean));
       }
     }
   }
@@ -106,7 +117,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
       }
     }
   }
-  return { findings: sortFindings(findings.values()), errors };
+  return { findings: sortFindings(findings.all(arnsMayRepeat)), errors };
 }
 
 type NodeOf<K extends NodeKind> = Parameters<NonNullable<RuleChecks[K]>>[0];
