@@ -12,7 +12,7 @@ import { formatAsff, formatOcsf } from '../../lib/report/security-documents';
 import { RULES } from '../../lib/rules';
 import { syntheticAccount } from '../../bench/synthetic-account';
 import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
-import { NAMED_SECRET, SEEDED_SECRETS } from '../support/seeded-secrets';
+import { NAMED_SECRET, secretAt, seedMaps } from '../support/seeded-secrets';
 
 /**
  * Byte-for-byte pins of what the engine gives fixed snapshots: every finding's fields, in their
@@ -33,16 +33,6 @@ let demo: Snapshot;
 beforeAll(async () => {
   ({ snapshot: demo } = await loadSnapshotFile('examples/demo-account.json'));
 });
-
-/** Every string inside the maps rules quote from, with a credential appended. */
-function seedMaps(value: unknown, secret: string, inMap = false): unknown {
-  if (typeof value === 'string') return inMap ? `${value} ${secret}` : value;
-  if (Array.isArray(value)) return value.map((item) => seedMaps(item, secret, inMap));
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, seedMaps(child, secret, inMap || /^(ResponseParameters|ResponseTemplates|RequestParameters)$/.test(key))]));
-}
-
-const secretAt = (index: number): string => SEEDED_SECRETS[index % SEEDED_SECRETS.length]!.text;
 
 /** Every rule's examples, quiet and firing, with credentials in names, keys, mappings and templates. */
 const examples: Snapshot = {
