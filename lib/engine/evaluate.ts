@@ -1,11 +1,14 @@
 import { ApiIndex } from '../model/api-index';
 import type { AuditError, Finding, FindingResource } from '../model/finding';
 import { fingerprintOf } from '../model/fingerprint';
-import { redact, redactFields, secretFieldValues } from '../model/redact';
+import { memoizeText } from '../model/memoize-text';
+import { REDACTED, redact, secretFieldValues } from '../model/redact';
 import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
-import { ResourceDescriber } from './resource';
+import { arnsAreDistinct } from './distinct-arns';
+import { FindingList } from './finding-list';
+import { ResourceDescriber, type Redaction } from './resource';
 import { sortFindings } from './sort-findings';
 
 /** A rule as configured for a run: enabled, with its severity possibly overridden. */
@@ -28,16 +31,38 @@ type NodeKind = keyof RuleChecks;
  * below `minSeverity` are never built, and a rule configured below it never runs.
  */
 export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Severity = 'info'): Evaluation {
-  const describe = new ResourceDescriber(snapshot);
-  // Bound once per run, so visiting a node allocates no closure.
-  const describers: { [K in NodeKind]: (node: NodeOf<K>) => FindingResource } = {
-    api: (node) => describe.api(node),
-    integration: (node) => describe.integration(node),
-    integrationResponse: (node) => describe.integrationResponse(node),
-    route: (node) => describe.route(node),
-    routeResponse: (node) => describe.routeResponse(node),
+  // A rule quoting a value cannot know it is a credential: every text of every finding is
+  // redacted here. Without credentials of the node's own (nearly always) the answer depends on
+  // the text alone, and is remembered: the same path, message, name or key comes back in
+  // finding after finding, and a lookup costs a fraction of the credential patterns.
+  const redactRemembered = memoizeText((text) => redact(text), 20_000);
+  const usual: Redaction = { text: redactRemembered, once: (text) => redact(text) };
+  const redactionOf = (own: object): Redaction => {
+    const secrets = secretFieldValues(own);
+    if (secrets.length === 0) return usual;
+    const withSecrets = (text: string): string => redact(text, secrets);
+    return { text: withSecrets, once: withSecrets };
   };
-  const findings = new Map<string, Finding>();
+  const describe = new ResourceDescriber(snapshot, usual);
+  // Bound once per run, so visiting a node allocates no closure.
+  const describers: { [K in NodeKind]: (node: NodeOf<K>, clean: Redaction) => FindingResource } = {
+    api: (node, clean) => describe.api(node, clean),
+    integration: (node, clean) => describe.integration(node, clean),
+    integrationResponse: (node, clean) => describe.integrationResponse(node, clean),
+    route: (node, clean) => describe.route(node, clean),
+    routeResponse: (node, clean) => describe.routeResponse(node, clean),
+  };
+  const findings = new FindingList();
+  // Whether two nodes may share an ARN, and so their findings a fingerprint (finding-list.ts).
+  let arnsMayRepeat = !arnsAreDistinct(snapshot);
+  /** The node's resource block, built when its first finding (or crash) is: its findings follow. */
+  const describeNode = <K extends NodeKind>(kind: K, node: NodeOf<K>, clean: Redaction): FindingResource => {
+    const resource = describers[kind](node, clean);
+    // Distinct ARNs can redact to the same text; a changed one holds the mark.
+    arnsMayRepeat ||= resource.arn.includes(REDACTED);
+    findings.nextNode();
+    return resource;
+  };
   const errors: AuditError[] = [];
   const checksOf = checksByKind(rules.filter((active) => active.severityOverride === undefined || atLeast(active.severityOverride, minSeverity)));
 
@@ -45,26 +70,26 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
     // Built at most once per node and shared by its findings: most nodes have none, and a
     // node with several findings should not pay for (or hold) several copies.
     let resource: FindingResource | undefined;
-    // The credentials this node's own fields hold, looked for only once it has a finding.
-    let secrets: string[] | undefined;
+    // How this node's texts are redacted: with the credentials its own fields hold, looked for
+    // only once it has a finding.
+    let clean: Redaction | undefined;
     for (const { active, check } of checksOf[kind]) {
       let problems: Problem[];
       try {
         problems = check(node);
       } catch (error) {
-        secrets ??= secretFieldValues(own);
+        clean ??= redactionOf(own);
         // Redacted here, once, so no output can repeat a credential an API or route name holds.
-        resource ??= redactFields(describers[kind](node), secrets);
+        resource ??= describeNode(kind, node, clean);
         errors.push({ source: 'engine', ruleId: active.rule.meta.id, arn: resource.arn, apiId: node.api.ApiId, message: redact(`rule ${active.rule.meta.id} crashed: ${(error as Error)?.message ?? String(error)}`) });
         continue;
       }
       for (const problem of problems) {
         const severity = active.severityOverride ?? problem.severity ?? active.rule.meta.severity;
         if (!atLeast(severity, minSeverity)) continue;
-        secrets ??= secretFieldValues(own);
-        resource ??= redactFields(describers[kind](node), secrets);
-        const finding = toFinding(active.rule, severity, problem, resource, secrets);
-        findings.set(finding.fingerprint, finding);
+        clean ??= redactionOf(own);
+        resource ??= describeNode(kind, node, clean);
+        findings.add(toFinding(active.rule, severity, problem, resource, clean));
       }
     }
   }
@@ -92,7 +117,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
       }
     }
   }
-  return { findings: sortFindings([...findings.values()]), errors };
+  return { findings: sortFindings(findings.all(arnsMayRepeat)), errors };
 }
 
 type NodeOf<K extends NodeKind> = Parameters<NonNullable<RuleChecks[K]>>[0];
@@ -112,17 +137,16 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
 }
 
-function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, secrets: readonly string[]): Finding {
+function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, clean: Redaction): Finding {
   return {
     ruleId: rule.meta.id,
     rule: rule.meta.name,
     ruleKind: rule.meta.kind,
     severity,
     title: rule.meta.title,
-    // A rule quoting a value cannot know it is a credential: every finding is redacted here.
-    message: redact(problem.message, secrets),
+    message: clean.text(problem.message),
     resource,
-    path: redact(problem.path, secrets),
+    path: clean.text(problem.path),
     remediation: rule.meta.remediation,
     fingerprint: fingerprintOf(rule.meta.id, resource.arn, problem.path),
   };

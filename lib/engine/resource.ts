@@ -1,98 +1,113 @@
 import { apiArn, integrationArn, integrationResponseArn, routeArn, routeResponseArn } from '../model/arn';
-import type { FindingResource } from '../model/finding';
+import type { FindingResource, ResourceType } from '../model/finding';
 import type { Snapshot, SnapshotApi, SnapshotRoute } from '../model/snapshot';
 import type { ApiNode, IntegrationNode, IntegrationResponseNode, RouteNode, RouteResponseNode } from '../rules/rule';
 import { text } from '../rules/values';
 
+/** How each text of a finding is made safe to print (the redaction of evaluate.ts). */
+export interface Redaction {
+  /** A text that recurs (a name, an id, a key, a path, a message). */
+  text(text: string): string;
+  /** A text made for one node, its ARN: no other finding will ask for it again. */
+  once(text: string): string;
+}
+
+type OptionalField = Exclude<keyof FindingResource, 'type' | 'arn' | 'apiId'>;
+
 /**
  * The resource block of a finding for each kind of node: the resource itself plus every
- * enclosing id, so a reader can find it in the console or in code.
+ * enclosing id, so a reader can find it in the console or in code. Every text in it has been
+ * through `clean`. Fields are added in the contract's order (docs/design.md), one at a time
+ * rather than spread from partial objects: one block is built for every node with a finding.
  */
 export class ResourceDescriber {
   private readonly region: string;
-  /** The API part of every resource block, built once per API (findings of one API share it). */
-  private readonly apiFieldsCache = new WeakMap<SnapshotApi, ApiFields>();
+  /** The last API's part of a block, redacted the usual way: the walk visits one API at a time. */
+  private apiPart: { api: SnapshotApi; part: ApiPart } | undefined;
 
-  constructor(private readonly snapshot: Snapshot) {
+  /** `usual` is the redaction of nodes without credentials of their own, whose API part is shared. */
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly usual: Redaction,
+  ) {
     this.region = snapshot.region ?? '';
   }
 
-  api({ api }: ApiNode): FindingResource {
-    return { type: 'Api', arn: apiArn(this.region, api.ApiId), ...this.apiFields(api) };
+  api({ api }: ApiNode, clean: Redaction): FindingResource {
+    return this.start('Api', apiArn(this.region, api.ApiId), api, clean);
   }
 
-  integration({ api, integration, routes }: IntegrationNode): FindingResource {
-    return {
-      type: 'Integration',
-      arn: integrationArn(this.region, api.ApiId, integration.IntegrationId),
-      ...this.apiFields(api),
-      integrationId: integration.IntegrationId,
-      ...soleRoute(routes),
-    };
+  integration({ api, integration, routes }: IntegrationNode, clean: Redaction): FindingResource {
+    const resource = this.start('Integration', integrationArn(this.region, api.ApiId, integration.IntegrationId), api, clean);
+    resource.integrationId = clean.text(integration.IntegrationId);
+    addSoleRoute(resource, routes, clean);
+    return resource;
   }
 
-  integrationResponse({ api, integration, routes, response }: IntegrationResponseNode): FindingResource {
-    return {
-      type: 'IntegrationResponse',
-      arn: integrationResponseArn(this.region, api.ApiId, integration.IntegrationId, response.IntegrationResponseId),
-      ...this.apiFields(api),
-      integrationId: integration.IntegrationId,
-      integrationResponseId: response.IntegrationResponseId,
-      ...optional('integrationResponseKey', text(response.IntegrationResponseKey)),
-      ...soleRoute(routes),
-    };
+  integrationResponse({ api, integration, routes, response }: IntegrationResponseNode, clean: Redaction): FindingResource {
+    const resource = this.start('IntegrationResponse', integrationResponseArn(this.region, api.ApiId, integration.IntegrationId, response.IntegrationResponseId), api, clean);
+    resource.integrationId = clean.text(integration.IntegrationId);
+    resource.integrationResponseId = clean.text(response.IntegrationResponseId);
+    addKnown(resource, 'integrationResponseKey', text(response.IntegrationResponseKey), clean);
+    addSoleRoute(resource, routes, clean);
+    return resource;
   }
 
-  route({ api, route, integration }: RouteNode): FindingResource {
-    return {
-      type: 'Route',
-      arn: routeArn(this.region, api.ApiId, route.RouteId),
-      ...this.apiFields(api),
-      ...optional('integrationId', integration?.IntegrationId),
-      ...routeFields(route),
-    };
+  route({ api, route, integration }: RouteNode, clean: Redaction): FindingResource {
+    const resource = this.start('Route', routeArn(this.region, api.ApiId, route.RouteId), api, clean);
+    addKnown(resource, 'integrationId', integration?.IntegrationId, clean);
+    addRoute(resource, route, clean);
+    return resource;
   }
 
-  routeResponse(node: RouteResponseNode): FindingResource {
-    const { api, route, response } = node;
-    return {
-      ...this.route(node),
-      type: 'RouteResponse',
-      arn: routeResponseArn(this.region, api.ApiId, route.RouteId, response.RouteResponseId),
-      routeResponseId: response.RouteResponseId,
-      ...optional('routeResponseKey', text(response.RouteResponseKey)),
-    };
+  routeResponse({ api, route, integration, response }: RouteResponseNode, clean: Redaction): FindingResource {
+    const resource = this.start('RouteResponse', routeResponseArn(this.region, api.ApiId, route.RouteId, response.RouteResponseId), api, clean);
+    addKnown(resource, 'integrationId', integration?.IntegrationId, clean);
+    addRoute(resource, route, clean);
+    resource.routeResponseId = clean.text(response.RouteResponseId);
+    addKnown(resource, 'routeResponseKey', text(response.RouteResponseKey), clean);
+    return resource;
   }
 
-  private apiFields(api: SnapshotApi): ApiFields {
-    let fields = this.apiFieldsCache.get(api);
-    if (fields === undefined) {
-      fields = {
-        ...optional('accountId', this.snapshot.accountId),
-        ...optional('region', this.snapshot.region),
-        apiId: api.ApiId,
-        ...optional('apiName', text(api.Name)),
-        ...optional('protocolType', text(api.ProtocolType)),
-      };
-      this.apiFieldsCache.set(api, fields);
-    }
-    return fields;
+  /** The type, the ARN and the API's part, which every block starts with. */
+  private start(type: ResourceType, arn: string, api: SnapshotApi, clean: Redaction): FindingResource {
+    const resource = { type, arn: clean.once(arn) } as FindingResource;
+    const part = clean === this.usual ? this.usualApiPart(api) : this.apiPartOf(api, clean);
+    // Copied key by key, in the contract's order (docs/design.md); apiId among them.
+    for (const key in part) resource[key as keyof ApiPart] = part[key as keyof ApiPart]!;
+    return resource;
+  }
+
+  private usualApiPart(api: SnapshotApi): ApiPart {
+    if (this.apiPart?.api !== api) this.apiPart = { api, part: this.apiPartOf(api, this.usual) };
+    return this.apiPart.part;
+  }
+
+  private apiPartOf(api: SnapshotApi, clean: Redaction): ApiPart {
+    const part = {} as ApiPart;
+    addKnown(part, 'accountId', this.snapshot.accountId, clean);
+    addKnown(part, 'region', this.snapshot.region, clean);
+    // apiId between them: the contract puts the account and region first.
+    part.apiId = clean.text(api.ApiId);
+    addKnown(part, 'apiName', text(api.Name), clean);
+    addKnown(part, 'protocolType', text(api.ProtocolType), clean);
+    return part;
   }
 }
 
-type ApiFields = Pick<FindingResource, 'accountId' | 'region' | 'apiId' | 'apiName' | 'protocolType'>;
+type ApiPart = Pick<FindingResource, 'accountId' | 'region' | 'apiId' | 'apiName' | 'protocolType'>;
 
-function routeFields(route: SnapshotRoute) {
-  return { routeId: route.RouteId, ...optional('routeKey', text(route.RouteKey)) };
+function addRoute(resource: FindingResource, route: SnapshotRoute, clean: Redaction): void {
+  resource.routeId = clean.text(route.RouteId);
+  addKnown(resource, 'routeKey', text(route.RouteKey), clean);
 }
 
 /** An integration's findings name its route when it serves exactly one; with several, none is "the" route. */
-function soleRoute(routes: readonly SnapshotRoute[]) {
-  const [only, ...others] = routes;
-  return only !== undefined && others.length === 0 ? routeFields(only) : {};
+function addSoleRoute(resource: FindingResource, routes: readonly SnapshotRoute[], clean: Redaction): void {
+  if (routes.length === 1) addRoute(resource, routes[0]!, clean);
 }
 
-/** `{ [key]: value }` when the value is known; exactOptionalPropertyTypes forbids explicit undefined. */
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+/** The field when its value is known; exactOptionalPropertyTypes forbids explicit undefined. */
+function addKnown<K extends OptionalField>(resource: Pick<FindingResource, K>, key: K, value: string | undefined, clean: Redaction): void {
+  if (value !== undefined) resource[key] = clean.text(value);
 }

@@ -6,7 +6,7 @@ import { formatText } from '../../lib/report/format-text';
 import { formatSarif } from '../../lib/report/sarif';
 import { RULES } from '../../lib/rules';
 import { ACCOUNT, REGION, useLambdaHarness } from '../support/lambda-harness';
-import { leakedTells, NAMED_SECRET, SEEDED_SECRETS } from '../support/seeded-secrets';
+import { leakedTells, NAMED_SECRET, SEEDED_SECRETS, secretAt, seedMaps } from '../support/seeded-secrets';
 import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
 
 
@@ -18,18 +18,6 @@ import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
  * every output is searched: text, JSON, SARIF, and the deployed function's log lines, SNS
  * digest and invoke response.
  */
-const secretAt = (index: number) => SEEDED_SECRETS[index % SEEDED_SECRETS.length]!.text;
-
-/** Every string value inside the maps a rule quotes from (mappings, templates), with a secret added. */
-function seedMaps(value: unknown, secret: string, inMap = false): unknown {
-  if (typeof value === 'string') return inMap ? `${value} ${secret}` : value;
-  if (Array.isArray(value)) return value.map((item) => seedMaps(item, secret, inMap));
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, child]) => [key, seedMaps(child, secret, inMap || /^(ResponseParameters|ResponseTemplates|RequestParameters)$/.test(key))]),
-  );
-}
-
 const ruleApis: SnapshotApi[] = RULES.flatMap((rule, index) => {
   const example = rule.meta.examples.fires;
   return [

@@ -28,3 +28,16 @@ export const NAMED_SECRET = { header: 'x-api-key', value: 'k3yQ0a9Zq7Lm2Xc8Vb4Nn
 export function leakedTells(output: string): string[] {
   return [...SEEDED_SECRETS.map((secret) => secret.tell), NAMED_SECRET.tell].filter((tell) => output.includes(tell) || output.includes(JSON.stringify(tell).slice(1, -1)));
 }
+
+/** The seeded credential for the index-th place, round the list. */
+export const secretAt = (index: number): string => SEEDED_SECRETS[index % SEEDED_SECRETS.length]!.text;
+
+/** Every string value inside the maps a rule quotes from (mappings, templates), with a credential appended. */
+export function seedMaps(value: unknown, secret: string, inMap = false): unknown {
+  if (typeof value === 'string') return inMap ? `${value} ${secret}` : value;
+  if (Array.isArray(value)) return value.map((item) => seedMaps(item, secret, inMap));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, seedMaps(child, secret, inMap || /^(ResponseParameters|ResponseTemplates|RequestParameters)$/.test(key))]),
+  );
+}

@@ -48,7 +48,7 @@ function overlapsOf(integration: SnapshotIntegration): Map<SnapshotIntegrationRe
     bodies.push(body);
     if (body === undefined) return;
     const reading = statusCodes ? readStatusKey(body) : undefined;
-    const codesKey = reading === undefined ? NO_CODES : reading.codes.join(',');
+    const codesKey = reading === undefined ? NO_CODES : reading.codesKey;
     const normalised = normaliseKeyBody(body);
     let first = Number.POSITIVE_INFINITY;
     let count = 0;

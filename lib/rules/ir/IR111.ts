@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import { mapPath, show } from '../values';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 import { codeView, contextVariableName, isWebSocketContextVariable, lineAt, templatesOf, vtlReferences, type VtlReference } from './vtl';
 
 /** `$context` variables that exist only in REST API templates [D-RESTVTL]. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import { mapPath, show } from '../values';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 import { codeView, isEscaped, lineAt, stringSpans, templatesOf } from './vtl';
 
 /** The calls that insert backend data: `$input.path(`, `$input.json(`, `$util.parseJson(` (also `$!{...}`). */

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import { mapPath, show } from '../values';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 import { lineAt, renderWithStubs, templatesOf } from './vtl';
 
 /** V8's JSON.parse reasons that carry a position, e.g. "Expected ',' or '}' after property value in JSON at position 7". */

@@ -1,3 +1,5 @@
+import { memoizeText } from '../../model/memoize-text';
+
 /**
  * API Gateway matches integration response keys as Java patterns [D-LERR], but the auditor can
  * only run JavaScript's RegExp. The two dialects disagree: Java accepts syntax that JavaScript
@@ -84,14 +86,19 @@ export function usesJavaOnlySyntax(body: string): boolean {
   return javaOnlySyntax(body) !== undefined;
 }
 
-/** The body as a JavaScript RegExp without the `u` flag (docs/design.md, "Conventions for the predicates"), or undefined when JS cannot compile it. */
-export function compileJsRegex(body: string): RegExp | undefined {
+/**
+ * The body as a JavaScript RegExp without the `u` flag (docs/design.md, "Conventions for the
+ * predicates"), or undefined when JS cannot compile it. Compiled once per body: several rules
+ * ask for every integration response's key, and an account repeats a few. Without the `g` or
+ * `y` flag a RegExp keeps no state between tests, so one object serves every caller.
+ */
+export const compileJsRegex = memoizeText((body: string): RegExp | undefined => {
   try {
     return new RegExp(body);
   } catch {
     return undefined;
   }
-}
+});
 
 /** The index just past the `]` that closes the class opening at `start` (a `]` first in the class is a literal, as in Java). */
 function classEnd(body: string, start: number): number {

@@ -1,6 +1,6 @@
 import type { SnapshotIntegration } from '../../model/snapshot';
 import { compileJsRegex, javaOnlySyntax } from './java-regex';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 
 /**
  * Reading integration response keys as status-code patterns (IR101, IR103). For HTTP and MOCK
@@ -18,6 +18,8 @@ const LITERAL_DIGITS = /^\d+$/;
 export interface StatusCodeReading {
   /** The codes "100".."599" the pattern matches in full (`^(?:body)$`): bit i stands for code 100 + i. */
   codes: Uint32Array;
+  /** The codes as text, equal for readings that match the same codes: a key for grouping them (IR103). */
+  codesKey: string;
   /** The first code it matches in full, if any. */
   firstCode: string | undefined;
   /** A code the pattern matches only a part of (find semantics), when it fully matches none. */
@@ -50,7 +52,7 @@ export const readStatusKey = memoizeText((body: string): StatusCodeReading | und
     codes[i >>> 5] = (codes[i >>> 5] ?? 0) | (1 << (i & 31));
     firstCode ??= code;
   });
-  return { codes, firstCode, partialMatch: firstCode === undefined ? partialMatch : undefined, javaOnly: literal ? undefined : javaOnlySyntax(body) };
+  return { codes, codesKey: codes.join(','), firstCode, partialMatch: firstCode === undefined ? partialMatch : undefined, javaOnly: literal ? undefined : javaOnlySyntax(body) };
 });
 
 /** The lowest status code both readings match in full, if any. */

@@ -1,5 +1,5 @@
 import { findReferences } from '../value-references';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 
 /**
  * Reading an integration response's TemplateSelectionExpression (IR105-IR107, IR118). It uses

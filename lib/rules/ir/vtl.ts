@@ -1,5 +1,5 @@
 import { entriesOf, isPlainObject } from '../values';
-import { memoizeText } from './memo';
+import { memoizeText } from '../../model/memoize-text';
 
 /**
  * Reading response mapping templates, which are Velocity Template Language [D-XF]

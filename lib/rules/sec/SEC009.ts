@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { memoizeText } from '../../model/memoize-text';
 import { isWebSocket } from '../selectors';
 import { entriesOf, mapPath, show, text } from '../values';
 
@@ -36,7 +37,7 @@ function inJsonString(template: string, offset: number): boolean {
 }
 
 /** What in the template echoes raw input without escapeJavaScript, as phrases for the message. */
-function rawEchoes(original: string): string[] {
+function rawEchoes(original: string): readonly string[] {
   const template = withoutComments(original);
   const escaped = [...template.matchAll(ESCAPE_CALL)].map((match) => {
     const open = match.index + match[0].length - 1;
@@ -57,6 +58,9 @@ function rawEchoes(original: string): string[] {
   }
   return [...found];
 }
+
+/** An account repeats a few templates across thousands of responses: each is read once. */
+const rawEchoesOf = memoizeText(rawEchoes);
 
 export const SEC009 = defineRule({
   meta: {
@@ -85,7 +89,7 @@ export const SEC009 = defineRule({
       !isWebSocket(api)
         ? []
         : entriesOf(response.ResponseTemplates).flatMap(([selectionKey, template]) => {
-            const echoes = rawEchoes(text(template) ?? '');
+            const echoes = rawEchoesOf(text(template) ?? '');
             return echoes.length === 0
               ? []
               : [{ path: mapPath('ResponseTemplates', selectionKey), message: `Response template ${show(selectionKey)} uses ${echoes.join(' and ')} without $util.escapeJavaScript.` }];

@@ -113,11 +113,16 @@ function webSocketSource(value: string): ValueSource | undefined {
  * WebSocket integration responses alike, and `judge` returns the message, or undefined.
  */
 export function mappingChecks(judge: (mapping: ClientMapping) => string | undefined): Pick<RuleChecks, 'integration' | 'integrationResponse'> {
-  const problems = (mappings: readonly ClientMapping[]): Problem[] =>
-    mappings.flatMap((mapping) => {
+  // A loop rather than flatMap: nine rules run this on every integration response, and most
+  // mappings are judged fine, which flatMap would answer with an empty array each.
+  const problems = (mappings: readonly ClientMapping[]): Problem[] => {
+    const found: Problem[] = [];
+    for (const mapping of mappings) {
       const message = judge(mapping);
-      return message === undefined ? [] : [{ path: mapping.path, message }];
-    });
+      if (message !== undefined) found.push({ path: mapping.path, message });
+    }
+    return found;
+  };
   return {
     integration: (node) => problems(httpMappings(node)),
     integrationResponse: (node) => problems(webSocketMappings(node)),
