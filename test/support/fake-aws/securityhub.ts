@@ -38,7 +38,7 @@ export class FakeSecurityHub implements ServiceHandler {
   /** The calls let in, and those refused by the account rule. */
   readonly calls: ImportCall[] = [];
   readonly refused: ImportCall[] = [];
-  /** The findings as Security Hub holds them now, by Id. */
+  /** The findings as Security Hub holds them now, by product ARN and Id (two accounts' findings may share an Id). */
   readonly findings = new Map<string, AwsSecurityFinding>();
   private fault: SecurityHubFault | undefined;
 
@@ -79,7 +79,7 @@ export class FakeSecurityHub implements ServiceHandler {
     for (const finding of findings) {
       const problems = asffProblems(finding);
       if (problems.length > 0) failed.push({ Id: finding.Id ?? '', ErrorCode: 'InvalidInput', ErrorMessage: problems.join('; ') });
-      else this.findings.set(finding.Id!, finding);
+      else this.findings.set(`${finding.ProductArn} ${finding.Id}`, finding);
     }
     return { operation, status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ FailedCount: failed.length, SuccessCount: findings.length - failed.length, FailedFindings: failed }) };
   }
