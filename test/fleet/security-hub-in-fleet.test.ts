@@ -42,7 +42,7 @@ describe('a fleet run with param securityHub on', () => {
     expect(securityHub.refused).toEqual([]);
     for (const call of securityHub.calls) expect({ signedBy: call.account, findingsOf: accountsOf(call.findings) }).toEqual({ signedBy: call.account, findingsOf: [call.account] });
     for (const outcome of audited) {
-        const held = [...securityHub.findings.values()].filter((finding) => finding.AwsAccountId === outcome.accountId);
+      const held = [...securityHub.findings.values()].filter((finding) => finding.AwsAccountId === outcome.accountId);
       expect({ account: outcome.accountId, held: held.length, errors: outcome.errors }).toEqual({ account: outcome.accountId, held: outcome.findings, errors: 0 });
       expect(held.every((finding) => finding.ProductArn === productOf(outcome.accountId))).toBe(true);
     }
@@ -51,8 +51,9 @@ describe('a fleet run with param securityHub on', () => {
   });
 
   test('the same member findings imported with the auditor\'s own credentials are refused, as Security Hub refuses them', async () => {
-    const [member] = [...run.outcomes.values()].filter((outcome) => outcome.accountId !== AUDITOR && outcome.findings > 0);
-    const memberFindings = [...securityHub.findings.values()].filter((finding) => finding.AwsAccountId === member?.accountId);
+    const member = [...run.outcomes.values()].find((outcome) => outcome.accountId !== AUDITOR && outcome.findings > 0)?.accountId;
+    if (member === undefined) throw new Error('the fleet run exported no member findings');
+    const memberFindings = [...securityHub.findings.values()].filter((finding) => finding.AwsAccountId === member);
     expect(memberFindings.length).toBeGreaterThan(0);
     const fresh = new FakeSecurityHub(AUDITOR);
     const fake = await startFakeAws([fresh]);
@@ -63,12 +64,12 @@ describe('a fleet run with param securityHub on', () => {
       // The function's own credentials (the test's default keys: the auditor's account).
       const asAuditor = await importFindings(memberFindings, clientWith(undefined));
       expect(asAuditor.imported).toBe(0);
-      expect(asAuditor.errors).toEqual([expect.objectContaining({ region: REGION, message: expect.stringContaining(`AccessDeniedException: User of account ${AUDITOR} is not authorized to perform: securityhub:BatchImportFindings on resource: ${productOf(member?.accountId ?? '')}`) })]);
+      expect(asAuditor.errors).toEqual([expect.objectContaining({ region: REGION, message: expect.stringContaining(`AccessDeniedException: User of account ${AUDITOR} is not authorized to perform: securityhub:BatchImportFindings on resource: ${productOf(member)}`) })]);
       expect(fresh.findings.size).toBe(0);
       expect(fresh.refused.map((call) => call.account)).toEqual([AUDITOR]);
 
       // The member role's credentials: accepted.
-      const asMember = await importFindings(memberFindings, clientWith(memberAccessKeyId(member?.accountId ?? '')));
+      const asMember = await importFindings(memberFindings, clientWith(memberAccessKeyId(member)));
       expect(asMember).toMatchObject({ imported: memberFindings.length, failed: 0, errors: [] });
       expect(fresh.findings.size).toBe(memberFindings.length);
     } finally {

@@ -69,7 +69,8 @@ export class FakeSecurityHub implements ServiceHandler {
     const findings = body.Findings ?? [];
     if (findings.length < 1 || findings.length > 100) return error(operation, 400, 'InvalidInputException', `Findings must hold 1 to 100 findings, got ${findings.length}`);
     const account = accountOfRequest(request, this.ownAccount);
-    const foreign = findings.find((finding) => finding.AwsAccountId !== account || productAccountsOf(finding.ProductArn).some((owner) => owner !== account));
+    // A finding without an account is not valid ASFF: refused on its own below, not by this rule.
+    const foreign = findings.find((finding) => (finding.AwsAccountId !== undefined && finding.AwsAccountId !== account) || productAccountsOf(finding.ProductArn).some((owner) => owner !== account));
     if (foreign !== undefined) {
       this.refused.push({ account, findings });
       return error(operation, 403, 'AccessDeniedException', `User of account ${account} is not authorized to perform: securityhub:BatchImportFindings on resource: ${foreign.ProductArn ?? '(no ProductArn)'}`);
