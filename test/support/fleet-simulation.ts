@@ -13,6 +13,7 @@ import { minimalCalls, sampleAccount, startFakeAws } from './fake-aws';
 import { FleetApiGateway, type FleetAccountRegion } from './fake-aws/fleet-api-gateway';
 import { FakeS3 } from './fake-aws/s3';
 import { scaledClock, scaledSdkBackoff } from './fake-aws/scaled-backoff';
+import type { FakeSecurityHub } from './fake-aws/securityhub';
 import { FakeSns, type PublishedMessage } from './fake-aws/sns';
 import { FakeSts } from './fake-aws/sts';
 import { lambdaContext } from './lambda-context';
@@ -46,6 +47,8 @@ export interface FleetSimulationOptions {
   previousRun: boolean;
   /** The one large account-region: WebSocket APIs with this many integrations and routes, one response each. */
   large: { apis: number; integrationsPerApi: number; routesPerApi: number };
+  /** Deployed with param securityHub on: every item exports its findings to this fake. Off when absent. */
+  securityHub?: FakeSecurityHub;
 }
 
 export interface FleetSimulation {
@@ -106,7 +109,7 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
   const apiGateway = new FleetApiGateway(places, AUDITOR, { pageSize: PAGE_SIZE, quota: { ratePerSecond: QUOTA.ratePerSecond * options.timeScale, burst: QUOTA.burst } });
   const sns = new FakeSns([TOPIC]);
   const s3 = new FakeS3([BUCKET]);
-  const fake = await startFakeAws([apiGateway, new FakeSts(new Set([denied])), s3, sns]);
+  const fake = await startFakeAws([apiGateway, new FakeSts(new Set([denied])), s3, sns, ...(options.securityHub === undefined ? [] : [options.securityHub])]);
   const saved = { ...process.env };
   const lines: Record<string, unknown>[] = [];
   const restoreConsole = captureConsole(lines);
@@ -123,6 +126,7 @@ export async function simulateFleet(options: FleetSimulationOptions): Promise<Fl
       MEMBER_ROLE_NAME: 'apigw-audit-member',
       WALK_BUCKET: BUCKET,
       POWERTOOLS_METRICS_DISABLED: 'true',
+      SECURITY_HUB: String(options.securityHub !== undefined),
     });
     await createStateTable(TABLE);
     if (options.previousRun) {

@@ -34,7 +34,7 @@ export type Entry = { kind: 'log'; line: Record<string, unknown> } | { kind: 'pu
 
 export class LambdaHarness {
   readonly sns = new FakeSns([TOPIC]);
-  readonly securityHub = new FakeSecurityHub();
+  readonly securityHub = new FakeSecurityHub(ACCOUNT);
   timeline: Entry[] = [];
   fake!: FakeAws;
   /** The demo account (examples/demo-account.json), which every test starts from. */
