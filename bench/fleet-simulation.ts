@@ -1,4 +1,5 @@
 import { simulateFleet } from '../test/support/fleet-simulation';
+import { answerParent } from './child-entry';
 
 /**
  * Fleet mode at its done-when scale: the packaged state machine over 100 member accounts and
@@ -83,12 +84,4 @@ export async function benchFleet(): Promise<FleetBenchResult> {
   };
 }
 
-if (process.argv.includes('--child')) {
-  benchFleet().then(
-    (result) => process.stdout.write(JSON.stringify(result)),
-    (error: unknown) => {
-      process.stderr.write(String(error instanceof Error ? error.stack : error));
-      process.exitCode = 1;
-    },
-  );
-}
+if (process.argv.includes('--child')) answerParent(benchFleet);
