@@ -4,7 +4,20 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { lambdaRuntimeNode, type MeasuringNode } from './lambda-node';
 import { median } from './median';
+
+/** How long fresh processes of one Node.js release take to load a handler module. */
+export interface LoadFigures {
+  /** The Node.js release, e.g. v22.23.5. */
+  node: string;
+  /** Per fresh process: from the process's start (performance.timeOrigin) until the handler module is loaded. */
+  initMs: number[];
+  /** Per fresh process: of that, the time spent in require() of the bundle. */
+  requireMs: number[];
+  medianInitMs: number;
+  medianRequireMs: number;
+}
 
 /** One packaged function: its zip, and how long a fresh Node process takes to load its handler. */
 export interface LambdaFunctionFigures {
@@ -14,17 +27,23 @@ export interface LambdaFunctionFigures {
   /** The files in the zip, uncompressed. */
   unzippedBytes: number;
   handler: string;
-  /** Per fresh process: from the process's start (performance.timeOrigin) until the handler module is loaded. */
-  initMs: number[];
-  /** Per fresh process: of that, the time spent in require() of the bundle. */
-  requireMs: number[];
-  medianInitMs: number;
-  medianRequireMs: number;
+  /** On the Node.js release Lambda's nodejs22.x runs (bench/lambda-node.ts). */
+  load: LoadFigures;
+  /** On this machine's Node.js, when that is another release: the figure earlier reports gave. */
+  machineLoad?: LoadFigures;
   /** What the bundle is made of, largest first (kilobytes of minified output per package or lib/ folder). */
   largestInputs: { input: string; kb: number }[];
 }
 
-export type LambdaBenchmark = { functions: LambdaFunctionFigures[] } | { notMeasured: string };
+export type LambdaBenchmark =
+  | {
+      functions: LambdaFunctionFigures[];
+      /** bench/stack-floor-handler.ts, bundled and loaded as the first function is: the stack's own cold init. */
+      stackFloor: LoadFigures;
+      /** Why the figures are not on Lambda's Node.js release, when they are not. */
+      nodeFallback?: string;
+    }
+  | { notMeasured: string };
 
 /** What serverless-esbuild was configured with and what `sls package` wrote, from .serverless/serverless-state.json. */
 interface PackagedService {
@@ -43,13 +62,18 @@ const ESBUILD_OPTIONS = ['bundle', 'minify', 'keepNames', 'target', 'platform', 
 /**
  * Packages the stack as a user would (`npm run package`), then, for every function, measures
  * the zip and loads the handler from the zip's own contents in fresh Node processes with the
- * environment the function would have (fake credentials; nothing is called at load).
+ * environment the function would have (fake credentials; nothing is called at load), on the
+ * Node.js release Lambda runs. The stack's floor (bench/stack-floor-handler.ts) is bundled with
+ * the same options and loaded the same way, so the report can say how much of the init is ours.
  */
 export async function benchLambda(runs: number, log: (line: string) => void): Promise<LambdaBenchmark> {
   const packaged = spawnSync('npm', ['run', 'package'], { encoding: 'utf8' });
   if (packaged.status !== 0) return { notMeasured: `npm run package failed (exit ${packaged.status}): ${lastLines(`${packaged.stdout}\n${packaged.stderr}`)}` };
   if (!existsSync(STATE_FILE)) return { notMeasured: `npm run package wrote no ${STATE_FILE}` };
   const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as PackagedService;
+  const runtime = lambdaRuntimeNode();
+  log(`  loading the bundles with Node.js ${runtime.version}${runtime.fallback === undefined ? " (Lambda's nodejs22.x release)" : ` (${runtime.fallback})`}`);
+  const machine: MeasuringNode | undefined = runtime.path === process.execPath ? undefined : { path: process.execPath, version: process.version };
   const functions: LambdaFunctionFigures[] = [];
   for (const [name, definition] of Object.entries(state.service.functions)) {
     const artifact = definition.package?.artifact;
@@ -58,47 +82,60 @@ export async function benchLambda(runs: number, log: (line: string) => void): Pr
     try {
       const unzipped = spawnSync('unzip', ['-q', artifact, '-d', directory], { encoding: 'utf8' });
       if (unzipped.status !== 0) return { notMeasured: `could not unzip ${artifact} (is unzip installed?): ${unzipped.error?.message ?? unzipped.stderr}` };
-      const figures = await measureFunction(name, artifact, definition, state, directory, runs);
-      log(`  ${name}: ${(figures.zipBytes / 1024).toFixed(1)} KB zipped, init ${figures.medianInitMs.toFixed(0)} ms (require ${figures.medianRequireMs.toFixed(0)} ms)`);
+      const load = (node: MeasuringNode) => loadFigures(node, join(directory, handlerModule(definition.handler)), handlerExport(definition.handler), functionEnvironment(definition.environment ?? {}, state), runs);
+      const figures: LambdaFunctionFigures = {
+        name,
+        artifact,
+        zipBytes: statSync(artifact).size,
+        unzippedBytes: directorySize(directory),
+        handler: definition.handler,
+        load: load(runtime),
+        ...(machine === undefined ? {} : { machineLoad: load(machine) }),
+        largestInputs: await largestInputs(handlerModule(definition.handler), state.service.custom?.esbuild ?? {}),
+      };
+      log(`  ${name}: ${(figures.zipBytes / 1024).toFixed(1)} KB zipped, init ${figures.load.medianInitMs.toFixed(0)} ms (require ${figures.load.medianRequireMs.toFixed(0)} ms)`);
       functions.push(figures);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
   }
-  return { functions };
+  const first = Object.values(state.service.functions)[0];
+  if (first === undefined) return { notMeasured: `${STATE_FILE} lists no function` };
+  const stackFloor = await measureStackFloor(runtime, functionEnvironment(first.environment ?? {}, state), state.service.custom?.esbuild ?? {}, runs);
+  log(`  the stack alone (bench/stack-floor-handler.ts): init ${stackFloor.medianInitMs.toFixed(0)} ms (require ${stackFloor.medianRequireMs.toFixed(0)} ms)`);
+  return { functions, stackFloor, ...(runtime.fallback === undefined ? {} : { nodeFallback: runtime.fallback }) };
 }
 
-async function measureFunction(
-  name: string,
-  artifact: string,
-  definition: PackagedService['service']['functions'][string],
-  state: PackagedService,
-  directory: string,
-  runs: number,
-): Promise<LambdaFunctionFigures> {
-  // `functions/audit.handler`: the module `functions/audit`, the export `handler`.
-  const exportName = definition.handler.slice(definition.handler.lastIndexOf('.') + 1);
-  const modulePath = definition.handler.slice(0, definition.handler.lastIndexOf('.'));
-  const env = functionEnvironment(definition.environment ?? {}, state);
+/** `functions/audit.handler`: the module `functions/audit`. */
+function handlerModule(handler: string): string {
+  return handler.slice(0, handler.lastIndexOf('.'));
+}
+
+/** `functions/audit.handler`: the export `handler`. */
+function handlerExport(handler: string): string {
+  return handler.slice(handler.lastIndexOf('.') + 1);
+}
+
+function loadFigures(node: MeasuringNode, modulePath: string, exportName: string, env: NodeJS.ProcessEnv, runs: number): LoadFigures {
   const initMs: number[] = [];
   const requireMs: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const { started, loaded } = loadInFreshProcess(join(directory, modulePath), exportName, env);
+    const { started, loaded } = loadInFreshProcess(node.path, modulePath, exportName, env);
     initMs.push(loaded);
     requireMs.push(loaded - started);
   }
-  return {
-    name,
-    artifact,
-    zipBytes: statSync(artifact).size,
-    unzippedBytes: directorySize(directory),
-    handler: definition.handler,
-    initMs,
-    requireMs,
-    medianInitMs: median(initMs),
-    medianRequireMs: median(requireMs),
-    largestInputs: await largestInputs(modulePath, state.service.custom?.esbuild ?? {}),
-  };
+  return { node: node.version, initMs, requireMs, medianInitMs: median(initMs), medianRequireMs: median(requireMs) };
+}
+
+async function measureStackFloor(node: MeasuringNode, env: NodeJS.ProcessEnv, configured: Record<string, unknown>, runs: number): Promise<LoadFigures> {
+  const directory = mkdtempSync(join(tmpdir(), 'apigw-audit-floor-'));
+  try {
+    const outfile = join(directory, 'stack-floor.js');
+    await build({ ...bundleOptions(configured), entryPoints: ['bench/stack-floor-handler.ts'], outfile, logLevel: 'silent' });
+    return loadFigures(node, outfile, 'handler', env, runs);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -130,8 +167,8 @@ if (typeof handler !== 'function') throw new Error('the bundle exports no functi
 process.stdout.write(JSON.stringify({ started, loaded }));
 `;
 
-function loadInFreshProcess(modulePath: string, exportName: string, env: NodeJS.ProcessEnv): { started: number; loaded: number } {
-  const child = spawnSync(process.execPath, ['-e', LOAD_SCRIPT, modulePath, exportName], { encoding: 'utf8', env });
+function loadInFreshProcess(node: string, modulePath: string, exportName: string, env: NodeJS.ProcessEnv): { started: number; loaded: number } {
+  const child = spawnSync(node, ['-e', LOAD_SCRIPT, modulePath, exportName], { encoding: 'utf8', env });
   if (child.status !== 0) throw new Error(`loading ${modulePath} failed: ${lastLines(child.stderr)}`);
   return JSON.parse(child.stdout) as { started: number; loaded: number };
 }
@@ -143,9 +180,7 @@ function loadInFreshProcess(modulePath: string, exportName: string, env: NodeJS.
 async function largestInputs(modulePath: string, configured: Record<string, unknown>): Promise<{ input: string; kb: number }[]> {
   const entry = ['.ts', '.js'].map((extension) => modulePath + extension).find((candidate) => existsSync(candidate));
   if (entry === undefined) return [];
-  const options = Object.fromEntries(ESBUILD_OPTIONS.filter((option) => option in configured).map((option) => [option, configured[option]])) as BuildOptions;
-  const plugins = typeof configured.plugins === 'string' ? (createRequire(resolve('package.json'))(resolve(configured.plugins)) as Plugin[]) : [];
-  const { metafile } = await build({ ...options, plugins, entryPoints: [entry], write: false, metafile: true, logLevel: 'silent' });
+  const { metafile } = await build({ ...bundleOptions(configured), entryPoints: [entry], write: false, metafile: true, logLevel: 'silent' });
   const bytes = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -157,6 +192,13 @@ async function largestInputs(modulePath: string, configured: Record<string, unkn
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([input, size]) => ({ input, kb: Math.round(size / 102.4) / 10 }));
+}
+
+/** The options serverless.yml gives serverless-esbuild, with its plugins file loaded as serverless-esbuild loads it. */
+function bundleOptions(configured: Record<string, unknown>): BuildOptions {
+  const options = Object.fromEntries(ESBUILD_OPTIONS.filter((option) => option in configured).map((option) => [option, configured[option]])) as BuildOptions;
+  const plugins = typeof configured.plugins === 'string' ? (createRequire(resolve('package.json'))(resolve(configured.plugins)) as Plugin[]) : [];
+  return { ...options, plugins };
 }
 
 function directorySize(directory: string): number {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_ATTEMPTS } from '../lib/collect/retry-policy';
 import type { Walker, WalkRun } from './collector-benchmark';
+import type { LoadFigures } from './lambda-bundle';
 import { count, kilobytes, seconds, times } from './format';
 import { median } from './median';
 import type { BenchResults } from './results';
@@ -183,27 +184,35 @@ function engineSection({ engine, million }: BenchResults): string[] {
   ];
 }
 
-function lambdaSection({ lambda, lambdaRuns, machine }: BenchResults): string[] {
+function lambdaSection({ lambda, lambdaRuns }: BenchResults): string[] {
   const header = [
     '## 4. The Lambda bundle',
     '',
     '`npm run package` (serverless package with serverless-esbuild, as configured in serverless.yml) writes each function\'s zip.',
-    `Cold init: the zip is unzipped to a temporary directory and ${lambdaRuns} fresh \`node\` processes (${machine.node} here; Lambda runs nodejs22.x)`,
-    'each require the handler module with the function\'s environment from the stack (fake credentials, AWS_REGION,',
-    'ALERT_TOPIC_ARN). Init is the time from the process\'s start (`performance.timeOrigin`) until the module is loaded: Node\'s own',
-    'start-up and the bundle\'s load, not Lambda\'s sandbox creation. "KB" is 1,024 bytes. The largest inputs come from esbuild\'s',
-    'metafile of the same handler bundled with the options serverless.yml gives serverless-esbuild.',
+    `Cold init: the zip is unzipped to a temporary directory and ${lambdaRuns} fresh \`node\` processes each require the handler module`,
+    'with the function\'s environment from the stack (its NODE_OPTIONS, fake credentials, AWS_REGION, ALERT_TOPIC_ARN), on the',
+    'Node.js release Lambda\'s nodejs22.x runs (package.json `config.lambdaNodeVersion`, from the npm registry; this machine\'s own',
+    'Node.js as well when it is another release). Init is the time from the process\'s start (`performance.timeOrigin`) until the',
+    'module is loaded: Node\'s own start-up and the bundle\'s load, not Lambda\'s sandbox creation. Any V8 heap-size flag (the',
+    'function\'s NODE_OPTIONS sets one; without it Lambda\'s runtime passes its own) makes Node compile its built-in modules without',
+    'their code cache, so the measure keeps it. "The stack alone" is bench/stack-floor-handler.ts: the SDK clients, Powertools',
+    'Logger and Metrics and middy, bundled with the same options and loaded the same way. "KB" is 1,024 bytes. The largest inputs come',
+    'from esbuild\'s metafile of the same handler bundled with the options serverless.yml gives serverless-esbuild.',
     '',
   ];
   if ('notMeasured' in lambda) return [...header, `Not measured: ${lambda.notMeasured}`, ''];
+  const range = (values: readonly number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+  const initCell = (load: LoadFigures) => `${load.medianInitMs.toFixed(0)} ms (${range(load.initMs)}), require() ${load.medianRequireMs.toFixed(0)} ms`;
   return [
     ...header,
-    '| function | zip | unzipped | init (median, min–max) | of which require() | largest inputs (minified) |',
+    ...(lambda.nodeFallback === undefined ? [] : [`Measured on this machine's Node.js, not Lambda's release: ${lambda.nodeFallback}.`, '']),
+    '| bundle | zip | unzipped | init (median, min–max) | init on this machine\'s Node.js | largest inputs (minified) |',
     '|---|---|---|---|---|---|',
     ...lambda.functions.map(
       (figures) =>
-        `| ${figures.name} | ${kilobytes(figures.zipBytes)} | ${kilobytes(figures.unzippedBytes)} | ${figures.medianInitMs.toFixed(0)} ms (${Math.min(...figures.initMs).toFixed(0)}–${Math.max(...figures.initMs).toFixed(0)}) | ${figures.medianRequireMs.toFixed(0)} ms | ${figures.largestInputs.map(({ input, kb }) => `${input} ${kb} KB`).join(', ')} |`,
+        `| ${figures.name} | ${kilobytes(figures.zipBytes)} | ${kilobytes(figures.unzippedBytes)} | ${figures.load.node}: ${initCell(figures.load)} | ${figures.machineLoad === undefined ? 'the same release' : `${figures.machineLoad.node}: ${initCell(figures.machineLoad)}`} | ${figures.largestInputs.map(({ input, kb }) => `${input} ${kb} KB`).join(', ')} |`,
     ),
+    `| the stack alone | | | ${lambda.stackFloor.node}: ${initCell(lambda.stackFloor)} | | |`,
     '',
   ];
 }

@@ -14,8 +14,8 @@ cd "$repo"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 [ -f "$work/$tarball" ] || fail "npm pack wrote no tarball"
 
-# The Node 22 release the CLI is also checked on.
-NODE22_VERSION=22.23.5
+# The Node 22 release the CLI is also checked on (and the Lambda bundle measured on, bench/lambda-node.ts).
+NODE22_VERSION=$(node -p 'require(process.argv[1]).config.lambdaNodeVersion' "$repo/package.json")
 
 mkdir "$work/project" && cd "$work/project"
 printf '{ "name": "infra", "version": "1.0.0", "private": true }\n' > package.json
