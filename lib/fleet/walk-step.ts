@@ -1,5 +1,5 @@
 import { systemClock } from '../collect/clock';
-import { collectAccount, type CollectOptions, type CollectStats, type CollectWarning, type ListedApi } from '../collect/collect-account';
+import { collectAccount, type CollectOptions, type CollectResult, type CollectStats, type CollectWarning, type ListedApi } from '../collect/collect-account';
 import { apiArn } from '../model/arn';
 import type { AuditError } from '../model/finding';
 import type { SnapshotApi } from '../model/snapshot';
@@ -43,12 +43,12 @@ export type WalkStepOptions = Omit<CollectOptions, 'continueWith' | 'stopStartin
 export async function walkStep(cursor: WalkCursor, store: WalkStore, options: WalkStepOptions): Promise<WalkCursor> {
   if (cursor.done) return cursor;
   const previous = cursor.invocations === 0 ? undefined : await readPart(store, cursor, cursor.invocations - 1);
-  const result = await collectAccount({ ...options, ...(previous === undefined || previous.relist === true ? {} : { continueWith: previous.remaining }) });
+  // The first invocation lists the APIs, and so does the one after a listing the deadline cut.
+  const listsApis = previous === undefined || previous.relist === true;
+  const result = await collectAccount({ ...options, ...(listsApis ? {} : { continueWith: previous.remaining }) });
   const retried = new Set(result.unreached);
   const last = cursor.invocations + 1 >= MAX_WALK_INVOCATIONS;
-  // A listing that failed once the deadline had passed was cut by it (or by a call it aborted).
-  const listingCut = !last && (previous === undefined || previous.relist === true) && result.selected.length === 0 && result.errors.some((error) => error.operation === 'GetApis' && error.apiId === undefined) && (options.clock ?? systemClock).now() >= (options.deadline ?? Number.POSITIVE_INFINITY);
-  if (listingCut) {
+  if (!last && listsApis && listingWasCut(result, options)) {
     const relist: WalkPart = { region: options.region, capturedAt: result.snapshot.capturedAt ?? new Date().toISOString(), apis: [], selected: [], errors: [], warnings: [], remaining: [], stats: result.stats, relist: true };
     await store.put(partKey(cursor, cursor.invocations), relist);
     return { prefix: cursor.prefix, invocations: cursor.invocations + 1, done: false };
@@ -72,6 +72,17 @@ export async function walkStep(cursor: WalkCursor, store: WalkStore, options: Wa
   };
   await store.put(partKey(cursor, cursor.invocations), part);
   return { prefix: cursor.prefix, invocations: cursor.invocations + 1, done: part.remaining.length === 0 };
+}
+
+/**
+ * A listing that read no API and failed once the deadline had passed was cut by the deadline
+ * (or by a call it aborted): the next invocation lists again instead of reporting the account
+ * unreadable.
+ */
+function listingWasCut(result: CollectResult, options: WalkStepOptions): boolean {
+  const listingFailed = result.errors.some((error) => error.operation === 'GetApis' && error.apiId === undefined);
+  const pastDeadline = (options.clock ?? systemClock).now() >= (options.deadline ?? Number.POSITIVE_INFINITY);
+  return result.selected.length === 0 && listingFailed && pastDeadline;
 }
 
 /** One stored part, its shape checked: a bucket object that does not fit names its key. */
