@@ -9,6 +9,7 @@ import type {
 } from '../model/snapshot';
 import type { ApiIndex } from '../model/api-index';
 import type { ApiSketch } from '../model/sketch';
+import type { OptionalResponseField } from './reports-only-with';
 
 export type { RuleKind } from '../model/rule-kind';
 
@@ -33,6 +34,13 @@ export interface RuleMeta {
   source: string;
   /** One configuration that fires and one that stays quiet; tested, and shown in the rule's doc. */
   examples: { fires: ApiSketch; quiet: ApiSketch };
+  /**
+   * For a rule whose `integrationResponse` check reads its evidence only from these optional
+   * fields: it never reports on a response that has none of them, so the engine does not call
+   * it there (most responses have neither templates nor parameters). Absent: called on every
+   * response. test/rules/reports-only-with.test.ts holds every declaration to it.
+   */
+  reportsOnlyWith?: readonly OptionalResponseField[];
 }
 
 /** What a check reports: where (a path inside the resource) and what, in one sentence. */

@@ -30,6 +30,7 @@ export const SEC004 = defineRule({
       'Static mapping values and template text are stored in the API configuration and sent to every client; AWS says even stage variables "are not intended to be used for sensitive data, such as credentials". The patterns are heuristics.',
     remediation: 'Remove the credential, rotate it, and keep secrets in a secret store or behind a Lambda authorizer.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.stage-variables.html',
+    reportsOnlyWith: ['ResponseParameters', 'ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',
