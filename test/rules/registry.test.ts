@@ -47,9 +47,9 @@ describe('rule registry', () => {
     ['a reportsOnlyWith field that is not optional', broken({ reportsOnlyWith: ['IntegrationResponseKey'] as never }), 'rule IR004: meta.reportsOnlyWith must be absent'],
     ['a reportsOnlyWith field named twice', broken({ reportsOnlyWith: ['ResponseTemplates', 'ResponseTemplates'] }), 'rule IR004: meta.reportsOnlyWith must be absent'],
     [
-      'reportsOnlyWith on a rule without an integrationResponse check',
-      { IR004: { meta: { ...IR004.meta, reportsOnlyWith: ['ResponseParameters'] as const }, check: { integration: () => [] } } },
-      'rule IR004: meta.reportsOnlyWith is declared but the rule has no integrationResponse check it could apply to',
+      'reportsOnlyWith on a rule without an integration or integrationResponse check',
+      { IR004: { meta: { ...IR004.meta, reportsOnlyWith: ['ResponseParameters'] as const }, check: { route: () => [] } } },
+      'rule IR004: meta.reportsOnlyWith is declared but the rule has no integration or integrationResponse check it could apply to',
     ],
   ])('rejects %s', (_name, rules, message) => {
     expect(() => createRegistry(rules)).toThrow(message);
