@@ -17,7 +17,8 @@ export const rulesCommand: Command = {
     }
     const format = choiceOption(values.format, '--format', ['text', 'json'] as const, 'text');
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ rules: RULES.map(({ meta: { examples: _examples, ...meta } }) => ({ ...meta, enabledByDefault: meta.enabledByDefault !== false })) }, null, 2)}\n`);
+      // reportsOnlyWith is left out: it tells the engine which responses it may skip, nothing a user configures.
+      io.stdout(`${JSON.stringify({ rules: RULES.map(({ meta: { examples: _examples, reportsOnlyWith: _reportsOnlyWith, ...meta } }) => ({ ...meta, enabledByDefault: meta.enabledByDefault !== false })) }, null, 2)}\n`);
       return 0;
     }
     const idWidth = Math.max(...RULES.map((rule) => rule.meta.id.length));

@@ -5,6 +5,7 @@ import { memoizeText } from '../model/memoize-text';
 import { REDACTED, redact, secretFieldValues } from '../model/redact';
 import { atLeast, type Severity } from '../model/severity';
 import type { Snapshot } from '../model/snapshot';
+import { fieldsPresent, mayReport, OPTIONAL_FIELDS } from '../rules/reports-only-with';
 import type { Problem, Rule, RuleChecks } from '../rules/rule';
 import { arnsAreDistinct } from './distinct-arns';
 import { FindingList } from './finding-list';
@@ -65,15 +66,17 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
   };
   const errors: AuditError[] = [];
   const checksOf = checksByKind(rules.filter((active) => active.severityOverride === undefined || atLeast(active.severityOverride, minSeverity)));
+  const integrationChecksOf = checksByFieldsPresent(checksOf.integration);
+  const responseChecksOf = checksByFieldsPresent(checksOf.integrationResponse);
 
-  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, own: object): void {
+  function visit<K extends NodeKind>(kind: K, node: NodeOf<K>, own: object, checks: readonly BoundCheck<K>[] = checksOf[kind]): void {
     // Built at most once per node and shared by its findings: most nodes have none, and a
     // node with several findings should not pay for (or hold) several copies.
     let resource: FindingResource | undefined;
     // How this node's texts are redacted: with the credentials its own fields hold, looked for
     // only once it has a finding.
     let clean: Redaction | undefined;
-    for (const { active, check } of checksOf[kind]) {
+    for (const { active, check } of checks) {
       let problems: Problem[];
       try {
         problems = check(node);
@@ -100,12 +103,12 @@ export function evaluate(snapshot: Snapshot, rules: readonly ActiveRule[], minSe
     visit('api', apiNode, api);
     for (const integration of api.integrations) {
       const integrationNode = { api, index, integration, routes: index.routesTargeting(integration) };
-      visit('integration', integrationNode, integration);
+      visit('integration', integrationNode, integration, integrationChecksOf[fieldsPresent(integration)]);
       for (const response of integration.integrationResponses) {
         // Written out rather than spread from integrationNode: this runs once per response, and
         // V8 builds a literal several times faster than a spread copy.
         const node = { api, index, integration, routes: integrationNode.routes, response };
-        visit('integrationResponse', node, response);
+        visit('integrationResponse', node, response, responseChecksOf[fieldsPresent(response)]);
       }
     }
     for (const route of api.routes) {
@@ -135,6 +138,16 @@ function checksByKind(rules: readonly ActiveRule[]): { [K in NodeKind]: BoundChe
       return check === undefined ? [] : [{ active, check: check.bind(active.rule.check) }];
     });
   return { api: bind('api'), integration: bind('integration'), integrationResponse: bind('integrationResponse'), route: bind('route'), routeResponse: bind('routeResponse') };
+}
+
+/**
+ * The checks of integrations (or of integration responses) to call for each set of optional
+ * fields the resource has (indexed by `fieldsPresent`): a check declared to report only with
+ * some of them is left out where the resource has none. Most resources have none, and most of
+ * their checks are such.
+ */
+function checksByFieldsPresent<K extends 'integration' | 'integrationResponse'>(checks: readonly BoundCheck<K>[]): BoundCheck<K>[][] {
+  return Array.from({ length: 1 << OPTIONAL_FIELDS.length }, (_, present) => checks.filter(({ active }) => mayReport(active.rule.meta.reportsOnlyWith, present)));
 }
 
 function toFinding(rule: Rule, severity: Severity, problem: Problem, resource: FindingResource, clean: Redaction): Finding {

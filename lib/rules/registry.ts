@@ -1,6 +1,7 @@
 import { RULE_KINDS } from '../model/rule-kind';
 import { compareText } from '../model/compare-text';
 import { SEVERITIES } from '../model/severity';
+import { OPTIONAL_FIELDS } from './reports-only-with';
 import type { Rule } from './rule';
 import { isPlainObject } from './values';
 
@@ -28,7 +29,13 @@ const META_CHECKS: readonly (readonly [field: string, ok: (meta: Record<string, 
   ['enabledByDefault', (meta) => meta['enabledByDefault'] === undefined || meta['enabledByDefault'] === false, 'must be false or absent'],
   ['source', (meta) => typeof meta['source'] === 'string' && meta['source'].startsWith('https://'), 'must be an https URL'],
   ['examples', (meta) => isPlainObject(meta['examples']) && isPlainObject(meta['examples']['fires']) && isPlainObject(meta['examples']['quiet']), 'must hold a fires and a quiet example'],
+  ['reportsOnlyWith', (meta) => meta['reportsOnlyWith'] === undefined || isFieldList(meta['reportsOnlyWith']), `must be absent or a list of distinct fields among ${OPTIONAL_FIELDS.join(', ')}`],
 ];
+
+/** A non-empty list of distinct optional fields: an empty one would skip every resource. */
+function isFieldList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && new Set(value).size === value.length && value.every((field) => (OPTIONAL_FIELDS as readonly unknown[]).includes(field));
+}
 
 /** A rule list that failed validation; the message names the rule and the field. */
 export class RuleRegistryError extends Error {
@@ -51,6 +58,9 @@ export function createRegistry(rulesById: Record<string, Rule>): readonly Rule[]
     if (clash !== undefined) throw new RuleRegistryError(`rule ${key}: name "${rule.meta.name}" is already used by ${clash}`);
     names.set(rule.meta.name, key);
     if (Object.keys(rule.check).length === 0) throw new RuleRegistryError(`rule ${key}: has no check`);
+    if (rule.meta.reportsOnlyWith !== undefined && rule.check.integration === undefined && rule.check.integrationResponse === undefined) {
+      throw new RuleRegistryError(`rule ${key}: meta.reportsOnlyWith is declared but the rule has no integration or integrationResponse check it could apply to`);
+    }
   }
   // Ids are ASCII (RULE_ID), so code-unit order is the order localeCompare gave, without its cost.
   return Object.values(rulesById).sort((a, b) => compareText(a.meta.id, b.meta.id));

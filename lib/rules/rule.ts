@@ -9,6 +9,7 @@ import type {
 } from '../model/snapshot';
 import type { ApiIndex } from '../model/api-index';
 import type { ApiSketch } from '../model/sketch';
+import type { OptionalField } from './reports-only-with';
 
 export type { RuleKind } from '../model/rule-kind';
 
@@ -33,6 +34,14 @@ export interface RuleMeta {
   source: string;
   /** One configuration that fires and one that stays quiet; tested, and shown in the rule's doc. */
   examples: { fires: ApiSketch; quiet: ApiSketch };
+  /**
+   * For a rule whose `integration` and `integrationResponse` checks read their evidence only
+   * from these optional fields of the resource they report on: a check never reports on a
+   * resource that has none of them, so the engine does not call it there (most responses have
+   * neither templates nor parameters, most integrations no parameters). Absent: called on every
+   * such resource. test/rules/reports-only-with.test.ts holds every declaration to it.
+   */
+  reportsOnlyWith?: readonly OptionalField[];
 }
 
 /** What a check reports: where (a path inside the resource) and what, in one sentence. */

@@ -93,6 +93,8 @@ describe('apigw-audit rules and help', () => {
     expect(rules.find((r: { id: string }) => r.id === 'IR014')).toEqual(expect.objectContaining({ kind: 'policy', enabledByDefault: true }));
     expect(rules.find((r: { id: string }) => r.id === 'IR115')).toEqual(expect.objectContaining({ enabledByDefault: false }));
     expect(new Set(rules.map((r: { kind: string }) => r.kind))).toEqual(new Set(['certain', 'policy', 'heuristic', 'security']));
+    // An engine hint, not something a user configures: the listing is the same as before rules declared it.
+    expect(rules.filter((r: object) => 'reportsOnlyWith' in r || 'examples' in r)).toEqual([]);
   });
 
   test('rules as text, one line each and a count', async () => {

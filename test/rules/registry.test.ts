@@ -43,6 +43,14 @@ describe('rule registry', () => {
     ['a title too short to say anything', broken({ title: 'Bad key' }), 'rule IR004: meta.title must be 10 to 150 characters'],
     ['enabledByDefault true (only false may be written)', broken({ enabledByDefault: true as never }), 'rule IR004: meta.enabledByDefault must be false or absent'],
     ['no quiet example', broken({ examples: { fires: IR004.meta.examples.fires } as never }), 'rule IR004: meta.examples must hold a fires and a quiet example'],
+    ['an empty reportsOnlyWith (it would skip every response)', broken({ reportsOnlyWith: [] }), 'rule IR004: meta.reportsOnlyWith must be absent or a list of distinct fields among ResponseParameters, ResponseTemplates, TemplateSelectionExpression'],
+    ['a reportsOnlyWith field that is not optional', broken({ reportsOnlyWith: ['IntegrationResponseKey'] as never }), 'rule IR004: meta.reportsOnlyWith must be absent'],
+    ['a reportsOnlyWith field named twice', broken({ reportsOnlyWith: ['ResponseTemplates', 'ResponseTemplates'] }), 'rule IR004: meta.reportsOnlyWith must be absent'],
+    [
+      'reportsOnlyWith on a rule without an integration or integrationResponse check',
+      { IR004: { meta: { ...IR004.meta, reportsOnlyWith: ['ResponseParameters'] as const }, check: { route: () => [] } } },
+      'rule IR004: meta.reportsOnlyWith is declared but the rule has no integration or integrationResponse check it could apply to',
+    ],
   ])('rejects %s', (_name, rules, message) => {
     expect(() => createRegistry(rules)).toThrow(message);
   });

@@ -3,6 +3,7 @@ import type { Finding } from '../../lib/model/finding';
 import type { Severity } from '../../lib/model/severity';
 import { apiFromSketch, type ApiSketch } from '../../lib/model/sketch';
 import type { Rule } from '../../lib/rules/rule';
+import { skippedResourceProbe } from './skipped-resources';
 
 /** One expected finding: the id of the resource it is on (`a1`, `i1`, `ir1`, `r1`, `rr1`) and the path. */
 export interface Expected {
@@ -25,10 +26,16 @@ export interface QuietCase {
   api: ApiSketch;
 }
 
-/** Runs one rule alone over one sketched API. */
+/**
+ * Runs one rule alone over one sketched API. A rule declaring `meta.reportsOnlyWith` is also
+ * run on each integration and response with those fields taken out, where it must report nothing: every case
+ * of every table holds the declaration to its word.
+ */
 export function findingsOf(rule: Rule, api: ApiSketch): Finding[] {
-  const { findings, errors } = evaluate({ region: 'eu-west-1', accountId: '123456789012', apis: [apiFromSketch(api)] }, [{ rule }]);
+  const probe = skippedResourceProbe([rule]);
+  const { findings, errors } = evaluate({ region: 'eu-west-1', accountId: '123456789012', apis: [apiFromSketch(api)] }, [{ rule }, { rule: probe.rule }]);
   expect(errors).toEqual([]);
+  expect(probe.lost).toEqual([]);
   return findings;
 }
 

@@ -15,6 +15,7 @@ export const HP001 = defineRule({
       'Integration.ResponseParameters groups the mappings by status code: "The selection key must be a valid HTTP status code within the range of 200-599." A flat header map or any other key is refused.',
     remediation: 'Group the mappings under a three-digit status code from 200 to 599, e.g. {"200": {"overwrite:header.x-id": "$context.requestId"}}.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -14,6 +14,7 @@ export const HP002 = defineRule({
       'The only supported response mapping keys are append|overwrite|remove:header.{name} and overwrite:statuscode; anything else is refused, e.g. append:overwrite.static fails with "Invalid Response Actioned Parameter".',
     remediation: 'Fix the action (append, overwrite or remove) or the location (header.{name}), or use overwrite:statuscode to change the status code.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

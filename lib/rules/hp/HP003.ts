@@ -13,6 +13,7 @@ export const HP003 = defineRule({
       'The API model and the CloudFormation docs spell the key overwrite.statuscode, but the developer guide and its CLI example use overwrite:statuscode; whether the service accepts the dot form is not documented.',
     remediation: 'Rename the key to overwrite:statuscode, the form the developer guide documents.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

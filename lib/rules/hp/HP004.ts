@@ -15,6 +15,7 @@ export const HP004 = defineRule({
       'HTTP API parameter mapping lists reserved headers (access-control-*, apigw-*, Authorization, Content-Length, x-amz-*, x-amzn-* and others): "You can\'t configure request or response mappings for these headers."',
     remediation: 'Remove the mapping; configure CORS headers with the API\'s CorsConfiguration instead of mapping access-control-* headers.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

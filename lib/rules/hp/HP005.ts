@@ -33,6 +33,7 @@ export const HP005 = defineRule({
       'HTTP API response mappings select body values with a simple JSON path: "Recursive descent ($response.body..name) and filter expressions (?(expression)) aren\'t supported."',
     remediation: 'Use a simple path such as $response.body.items[0].id, or return the value as a header from the backend.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -15,6 +15,7 @@ export const HP006 = defineRule({
       'The API model types response mapping values as StringWithLengthBetween1And512; an empty value deletes a mapping rather than setting one, and a longer value is outside the documented shape.',
     remediation: 'Shorten the value to at most 512 characters, or remove the mapping instead of leaving its value empty.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

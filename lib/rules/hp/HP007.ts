@@ -12,6 +12,7 @@ export const HP007 = defineRule({
     rationale: 'Integration.ResponseParameters is "Supported only for HTTP APIs"; on a WebSocket API the mappings have no effect.',
     remediation: 'Move the header logic into the integration responses (ResponseParameters with method.response.header.* keys, or response templates) and remove the integration\'s ResponseParameters.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -14,6 +14,7 @@ export const HP101 = defineRule({
       '$request.* is a request-mapping source; the supported response-mapping values are $response.header, $response.body, $context, $stageVariables and static strings, so the request data cannot be mapped into the response this way.',
     remediation: 'Use a $response, $context or $stageVariables source; to echo request data, return it from the backend.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

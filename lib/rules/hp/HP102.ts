@@ -14,6 +14,7 @@ export const HP102 = defineRule({
       'Response-mapping values may reference only $response.header, $response.body, $context and $stageVariables; any other $ reference is unsupported and is either rejected or sent as literal text (which of the two is not documented).',
     remediation: 'Use one of $response.header.name, $response.body.path, $context.name or $stageVariables.name.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

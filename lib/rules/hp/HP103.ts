@@ -13,6 +13,7 @@ export const HP103 = defineRule({
     rationale: 'The developer guide says: "To use multiple variables in a selection expression, enclose the variable in brackets"; without them the variable boundaries are ambiguous.',
     remediation: 'Write every variable of the value as ${...}, e.g. ${context.stage}-${context.requestId}.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

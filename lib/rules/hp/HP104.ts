@@ -17,6 +17,7 @@ export const HP104 = defineRule({
       'overwrite:statuscode replaces the status of the response sent to the client, so its value must be a 3-digit HTTP status code (the developer guide\'s example is "403") or a variable that yields one; how the service validates other values is not documented.',
     remediation: 'Use a valid 3-digit status code such as 403, or a $response/$context variable that holds one.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -16,6 +16,7 @@ export const HP105 = defineRule({
       'HTTP API static values are plain strings; the single quotes WebSocket mappings require are a WebSocket habit and likely end up in the header (the exact behaviour is not documented).',
     remediation: "Remove the quotes: write no-store, not 'no-store'.",
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

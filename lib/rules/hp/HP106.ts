@@ -15,6 +15,7 @@ export const HP106 = defineRule({
       'The order in which API Gateway applies append, overwrite and remove to one header is not documented, so a header with several actions under one status code has no predictable result.',
     remediation: 'Keep one action per header and status code.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

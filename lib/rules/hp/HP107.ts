@@ -73,6 +73,7 @@ export const HP107 = defineRule({
       'A $context value must be "a supported context variable", and "Only the special characters . and _ are supported"; a name outside the documented list is likely a typo (the current list may have grown, hence info).',
     remediation: 'Use a documented HTTP API context variable, e.g. $context.requestId.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -15,6 +15,7 @@ export const HP108 = defineRule({
       '"API Gateway truncates the response body at 100 KB and then applies the selection expression"; for larger bodies a $response.body.<path> value can come out empty or wrong.',
     remediation: 'Make sure the field sits in the first 100 KB of the body (or keep bodies small), or return it as a backend header.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -14,6 +14,7 @@ export const IR004 = defineRule({
       'The API model says the mapping key "must match the pattern of method.response.header.{name}, where name is a valid and unique header name"; any other key is refused or never applied.',
     remediation: 'Rename the key to method.response.header.{Header-Name}, e.g. method.response.header.X-Request-Id.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses-integrationresponseid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -22,6 +22,7 @@ export const IR005 = defineRule({
       'The API model says a value is "an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body", matching integration.response.header.{name} or integration.response.body.{JSON-expression} "without the $ prefix".',
     remediation: "Enclose static values in single quotes ('value'), use integration.response.header.{name} or integration.response.body.{path}, and drop the $. of a JSON path.",
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses-integrationresponseid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -14,6 +14,7 @@ export const IR006 = defineRule({
     rationale: 'The API model types response parameter values as StringWithLengthBetween1And512: an empty value or one longer than 512 characters is outside the allowed shape.',
     remediation: 'Shorten the value to at most 512 characters (move long content into the response template), or remove an empty mapping.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses-integrationresponseid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -12,6 +12,7 @@ export const IR007 = defineRule({
     rationale: 'The WebSocket quotas give a "Maximum mapping template size" of 300 KB ("The maximum size of a mapping template is 300 KB"); a larger template is above the documented maximum.',
     remediation: 'Split or simplify the template (select only the fields the client needs) so it stays under 300 KB.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

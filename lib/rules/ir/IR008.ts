@@ -16,6 +16,7 @@ export const IR008 = defineRule({
       'The API model types templates as StringWithLengthBetween0And32K ("[0-32768]") while the quota page allows 300 KB; a template between the two may be refused by tools that validate against the model, a portability and IaC risk. A heuristic, not certain: which limit the service enforces is not documented, so such a template may well deploy and work.',
     remediation: 'Keep templates at or under 32 KB (32,768 characters), e.g. by selecting only the fields the client needs.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses-integrationresponseid.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -21,6 +21,7 @@ export const IR105 = defineRule({
       'A template selection expression can use ${request.body.jsonPath}, ${integration.response.statuscode}, ${integration.response.header.name} and ${integration.response.multivalueheader.name} (and static values); any other variable is not a supported source.',
     remediation: 'Select on a supported source, e.g. ${integration.response.statuscode}, or use a static value such as \\$default.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-transformations.html',
+    reportsOnlyWith: ['TemplateSelectionExpression'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -13,6 +13,7 @@ export const IR106 = defineRule({
       'The docs say to write \\$default to map to the reserved $default key; unescaped, $default is read as a variable reference. What it then selects is unsourced, and the fallback to the $default template may hide the mistake.',
     remediation: 'Write the expression as \\$default.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-selection-expressions.html',
+    reportsOnlyWith: ['TemplateSelectionExpression'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -16,6 +16,7 @@ export const IR107 = defineRule({
       'Templates are selected by the template selection expression and "fall back to the $default template if a matching template is not found"; with no $default template, an expression that can evaluate to none of the keys (a static value naming none, the status code against keys that are not status codes) selects nothing, so the payload passes through untransformed or the templates are dead (exact behaviour unsourced). Narrowed after the real-world review: without any expression a lone template is used in practice (an aws-cdk integration test expects its output), so a missing expression no longer fires.',
     remediation: 'Add a $default template, or make the template selection expression and the template keys agree (e.g. \\$default with a $default key).',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-transformations.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -12,6 +12,7 @@ export const IR108 = defineRule({
     rationale: 'The template selection expression chooses among the response templates; with no templates it has nothing to select and is dead configuration.',
     remediation: 'Remove the TemplateSelectionExpression, or add the ResponseTemplates it is meant to select.',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses-integrationresponseid.html',
+    reportsOnlyWith: ['TemplateSelectionExpression'],
     examples: {
       fires: { ProtocolType: 'WEBSOCKET', integrations: [{ IntegrationType: 'MOCK', integrationResponses: [{ IntegrationResponseKey: '$default', TemplateSelectionExpression: '\\$default' }] }] },
       quiet: {

@@ -13,6 +13,7 @@ export const IR109 = defineRule({
       'Response templates are "a script expressed in Velocity Template Language (VTL)"; a template the velocityjs parser rejects (an unclosed parenthesis, an unterminated string, #set without parentheses) is very likely invalid Velocity too, so the transformation fails at runtime.',
     remediation: 'Fix the template syntax, and test the template with sample data.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-transformations.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -18,6 +18,7 @@ export const IR110 = defineRule({
       'Every #if, #foreach, #macro and #define block needs its #end. velocityjs accepts an unclosed block or a stray #end silently, but Apache Velocity would fail to parse the template (the exact API Gateway error is unsourced).',
     remediation: 'Balance the blocks: close each #if, #foreach, #macro and #define with one #end.',
     source: 'https://www.npmjs.com/package/velocityjs/v/2.1.7',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -41,6 +41,7 @@ export const IR111 = defineRule({
       'The WebSocket mapping template reference documents $context (its own list), $input.body/json/path, $stageVariables and $util; $context.responseOverride, $context.requestOverride and $method.* exist only in the REST API reference, so they are likely empty or unsupported here. Narrowed after the real-world review (0 of 2 findings useful): $input.params is no longer reported, because AWS\'s own WebSocket samples (aws-samples/serverless-patterns) use $input.params() in their templates and work.',
     remediation: 'Use the documented WebSocket variables, e.g. $context.connectionId or $input.path(\'$.field\').',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

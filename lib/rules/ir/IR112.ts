@@ -48,6 +48,7 @@ export const IR112 = defineRule({
       'A quote or backslash in the inserted value breaks the JSON document or injects content; the REST reference recommends "$util.escapeJavaScript to sanitize the parameter to avoid a potential injection attack".',
     remediation: 'Wrap the value: "$util.escapeJavaScript($input.path(\'$.name\')).replaceAll("\\\\\'","\'")" (escapeJavaScript turns \' into \\\', which JSON does not allow).',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

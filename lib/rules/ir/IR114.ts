@@ -14,6 +14,7 @@ export const IR114 = defineRule({
       'IntegrationResponse.ResponseParameters is documented with REST wording (method.response.header.*); WebSocket message frames carry no HTTP headers, and only the $connect handshake returns any. The runtime effect on message routes is unsourced.',
     remediation: 'Move the data into the response template (the message body).',
     source: 'https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses-integrationresponseid.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

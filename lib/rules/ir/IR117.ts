@@ -42,6 +42,7 @@ export const IR117 = defineRule({
       'Templates produce the payload the client receives; a template for application/json (or one that starts a JSON document) that is malformed even with placeholder values sends clients that expect JSON a broken document.',
     remediation: 'Fix the template (quotes, commas, brackets) and test it with sample data.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-transformations.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -16,6 +16,7 @@ export const IR118 = defineRule({
       'Templates are selected by the template selection expression and "fall back to the $default template if a matching template is not found"; an expression that can evaluate to none of the other keys (a static value such as "xxx" naming none, the status code against keys that are not status codes) always falls back, so those templates are dead and the expression is probably a typo.',
     remediation: 'Make the template selection expression name the template it is meant to select, or delete the templates it can never select.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-transformations.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

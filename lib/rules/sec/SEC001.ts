@@ -20,6 +20,7 @@ export const SEC001 = defineRule({
       'Server, X-Powered-By, X-AspNet-Version and X-AspNetMvc-Version disclose the technology stack; OWASP says to "Remove this header or set non-informative values" and to "Remove all X-Powered-By headers".',
     remediation: 'Do not map these headers to the client (or map them to a non-informative value); strip them at the backend.',
     source: 'https://github.com/OWASP/CheatSheetSeries/blob/master/cheatsheets/HTTP_Headers_Cheat_Sheet.md',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

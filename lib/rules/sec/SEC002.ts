@@ -16,6 +16,7 @@ export const SEC002 = defineRule({
       'A static Set-Cookie mapping gives every client the same cookie, a session-fixation or shared-session risk; OWASP points to the Session Management Cheat Sheet for cookies (no AWS statement covers this).',
     remediation: 'Issue cookies from the backend, per session, with Secure, HttpOnly and SameSite attributes.',
     source: 'https://github.com/OWASP/CheatSheetSeries/blob/master/cheatsheets/Session_Management_Cheat_Sheet.md',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -13,6 +13,7 @@ export const SEC003 = defineRule({
       'A cookie built from payload data can be shaped by whatever controls the payload, a cookie-injection risk, and it bypasses the attributes a backend would set (a heuristic; OWASP points to the Session Management Cheat Sheet).',
     remediation: 'Set the cookie in the backend\'s own Set-Cookie header, with Secure, HttpOnly and SameSite attributes.',
     source: 'https://github.com/OWASP/CheatSheetSeries/blob/master/cheatsheets/HTTP_Headers_Cheat_Sheet.md',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -13,6 +13,7 @@ export const SEC005 = defineRule({
       'The entire payload ends up in a header, where it is exposed to logs, caches and intermediaries and can exceed header size limits (a heuristic; no AWS statement covers it).',
     remediation: 'Map a specific field, e.g. $response.body.id or integration.response.body.id.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

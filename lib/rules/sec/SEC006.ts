@@ -16,6 +16,7 @@ export const SEC006 = defineRule({
       'Account ids, ARNs, organisation ids, client certificates and authorizer output describe the caller and the authorization internals; reflecting them in responses leaks them to clients and caches (a heuristic; the variable meanings are AWS\'s).',
     remediation: 'Remove the mapping, or map only fields that are meant for the client.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

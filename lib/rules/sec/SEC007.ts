@@ -16,6 +16,7 @@ export const SEC007 = defineRule({
       'Integration and authorizer error messages can reveal backend internals (hosts, stack traces, policy decisions) to clients (a heuristic; the variable meanings are AWS\'s).',
     remediation: 'Return a generic error with a correlation id such as $context.requestId, and log the details instead.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

@@ -13,6 +13,7 @@ export const SEC008 = defineRule({
       'Stage variables hold deployment configuration (backend hosts, feature switches) that is rarely meant for clients; AWS says they "are not intended to be used for sensitive data, such as credentials", yet they often end up holding such data.',
     remediation: 'Expose only values that are meant for clients, or return them from the backend.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.stage-variables.html',
+    reportsOnlyWith: ['ResponseParameters'],
     examples: {
       fires: {
         ProtocolType: 'HTTP',

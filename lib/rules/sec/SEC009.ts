@@ -73,6 +73,7 @@ export const SEC009 = defineRule({
       'Raw data inside a JSON string literal can break out of it (reflected content, JSON or script injection); the REST mapping template reference recommends $util.escapeJavaScript "to avoid a potential injection attack".',
     remediation: 'Wrap the value in $util.escapeJavaScript(...) (with .replaceAll("\\\\\'","\'") for JSON), or select only the fields you need with $input.json(...).',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html',
+    reportsOnlyWith: ['ResponseTemplates'],
     examples: {
       fires: {
         ProtocolType: 'WEBSOCKET',

@@ -38,7 +38,7 @@ const WEBSOCKET_SOURCES: readonly { pattern: RegExp; root: ValueSource['root'] }
   { pattern: /^stageVariables\.(.+)$/s, root: 'stageVariables' },
 ];
 
-export function httpMappings(node: IntegrationNode): ClientMapping[] {
+function httpMappings(node: IntegrationNode): ClientMapping[] {
   return mappingsOf(node).map(({ status, key, value, path }) => {
     const written = text(value) ?? '';
     const sources = findReferences(written);
@@ -62,7 +62,7 @@ export function httpMappings(node: IntegrationNode): ClientMapping[] {
  */
 const webSocketMappingCache = new WeakMap<object, readonly ClientMapping[]>();
 
-export function webSocketMappings({ api, response }: IntegrationResponseNode): readonly ClientMapping[] {
+function webSocketMappings({ api, response }: IntegrationResponseNode): readonly ClientMapping[] {
   const parameters = response.ResponseParameters;
   if (!isWebSocket(api) || !isPlainObject(parameters)) return [];
   let mappings = webSocketMappingCache.get(parameters);
@@ -112,7 +112,7 @@ function webSocketSource(value: string): ValueSource | undefined {
  * The checks of a SEC rule that judges one mapping at a time: it runs on HTTP integrations and
  * WebSocket integration responses alike, and `judge` returns the message, or undefined.
  */
-export function mappingChecks(judge: (mapping: ClientMapping) => string | undefined): Pick<RuleChecks, 'integration' | 'integrationResponse'> {
+export function mappingChecks(judge: (mapping: ClientMapping) => string | undefined): Required<Pick<RuleChecks, 'integration' | 'integrationResponse'>> {
   // A loop rather than flatMap: nine rules run this on every integration response, and most
   // mappings are judged fine, which flatMap would answer with an empty array each.
   const problems = (mappings: readonly ClientMapping[]): Problem[] => {
