@@ -235,7 +235,11 @@ function cliStartVerdict({ cliStart, sections }: BenchResults): Verdict {
   };
 }
 
-/** Says other processes competed for the cores only when the load average shows they did. */
+/**
+ * Says other processes competed for the cores only when the load average shows they did. The
+ * measured process keeps one core busy itself, so it counts for about 1 of the load.
+ */
 function competing(load: number | undefined, cores: number): string {
-  return load !== undefined && load >= cores / 2 ? ', so other processes competed for the cores' : ', so the time is the engine\'s own';
+  if (load === undefined) return '';
+  return load - 1 >= cores / 2 ? ', so other processes competed for the cores' : ' (the measured process itself counts for about 1 of it), so the time is mostly the engine\'s own';
 }
