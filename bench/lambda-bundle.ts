@@ -71,39 +71,59 @@ export async function benchLambda(runs: number, log: (line: string) => void): Pr
   if (packaged.status !== 0) return { notMeasured: `npm run package failed (exit ${packaged.status}): ${lastLines(`${packaged.stdout}\n${packaged.stderr}`)}` };
   if (!existsSync(STATE_FILE)) return { notMeasured: `npm run package wrote no ${STATE_FILE}` };
   const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as PackagedService;
+  const configured = state.service.custom?.esbuild ?? {};
   const runtime = lambdaRuntimeNode();
   log(`  loading the bundles with Node.js ${runtime.version}${runtime.fallback === undefined ? " (Lambda's nodejs22.x release)" : ` (${runtime.fallback})`}`);
   const machine: MeasuringNode | undefined = runtime.path === process.execPath ? undefined : { path: process.execPath, version: process.version };
-  const functions: LambdaFunctionFigures[] = [];
-  for (const [name, definition] of Object.entries(state.service.functions)) {
-    const artifact = definition.package?.artifact;
-    if (artifact === undefined || !existsSync(artifact)) return { notMeasured: `function ${name}: no zip artifact in ${STATE_FILE}` };
-    const directory = mkdtempSync(join(tmpdir(), 'apigw-audit-bench-'));
-    try {
-      const unzipped = spawnSync('unzip', ['-q', artifact, '-d', directory], { encoding: 'utf8' });
-      if (unzipped.status !== 0) return { notMeasured: `could not unzip ${artifact} (is unzip installed?): ${unzipped.error?.message ?? unzipped.stderr}` };
-      const load = (node: MeasuringNode) => loadFigures(node, join(directory, handlerModule(definition.handler)), handlerExport(definition.handler), functionEnvironment(definition.environment ?? {}, state), runs);
-      const figures: LambdaFunctionFigures = {
-        name,
-        artifact,
-        zipBytes: statSync(artifact).size,
-        unzippedBytes: directorySize(directory),
-        handler: definition.handler,
-        load: load(runtime),
-        ...(machine === undefined ? {} : { machineLoad: load(machine) }),
-        largestInputs: await largestInputs(handlerModule(definition.handler), state.service.custom?.esbuild ?? {}),
-      };
-      log(`  ${name}: ${(figures.zipBytes / 1024).toFixed(1)} KB zipped, init ${figures.load.medianInitMs.toFixed(0)} ms (require ${figures.load.medianRequireMs.toFixed(0)} ms)`);
-      functions.push(figures);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
+  const floorDirectory = mkdtempSync(join(tmpdir(), 'apigw-audit-floor-'));
+  try {
+    const floor = join(floorDirectory, 'stack-floor.js');
+    await build({ ...bundleOptions(configured), entryPoints: ['bench/stack-floor-handler.ts'], outfile: floor, logLevel: 'silent' });
+    const functions: LambdaFunctionFigures[] = [];
+    let stackFloor: LoadFigures | undefined;
+    for (const [name, definition] of Object.entries(state.service.functions)) {
+      const artifact = definition.package?.artifact;
+      if (artifact === undefined || !existsSync(artifact)) return { notMeasured: `function ${name}: no zip artifact in ${STATE_FILE}` };
+      const directory = mkdtempSync(join(tmpdir(), 'apigw-audit-bench-'));
+      try {
+        const unzipped = spawnSync('unzip', ['-q', artifact, '-d', directory], { encoding: 'utf8' });
+        if (unzipped.status !== 0) return { notMeasured: `could not unzip ${artifact} (is unzip installed?): ${unzipped.error?.message ?? unzipped.stderr}` };
+        const handler = { modulePath: join(directory, handlerModule(definition.handler)), exportName: handlerExport(definition.handler) };
+        const env = functionEnvironment(definition.environment ?? {}, state);
+        // The floor beside the first function, in its environment, so the two differ only by our code.
+        const { load, floorLoad, machineLoad } = loadAlternately(
+          {
+            load: { node: runtime, ...handler },
+            ...(stackFloor === undefined ? { floorLoad: { node: runtime, modulePath: floor, exportName: 'handler' } } : {}),
+            ...(machine === undefined ? {} : { machineLoad: { node: machine, ...handler } }),
+          },
+          env,
+          runs,
+        );
+        if (load === undefined) throw new Error('loadAlternately returned no figures for the function itself');
+        const figures: LambdaFunctionFigures = {
+          name,
+          artifact,
+          zipBytes: statSync(artifact).size,
+          unzippedBytes: directorySize(directory),
+          handler: definition.handler,
+          load,
+          ...(machineLoad === undefined ? {} : { machineLoad }),
+          largestInputs: await largestInputs(handlerModule(definition.handler), configured),
+        };
+        stackFloor ??= floorLoad;
+        log(`  ${name}: ${(figures.zipBytes / 1024).toFixed(1)} KB zipped, init ${load.medianInitMs.toFixed(0)} ms (require ${load.medianRequireMs.toFixed(0)} ms)`);
+        functions.push(figures);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
     }
+    if (stackFloor === undefined) return { notMeasured: `${STATE_FILE} lists no function` };
+    log(`  the stack alone (bench/stack-floor-handler.ts): init ${stackFloor.medianInitMs.toFixed(0)} ms (require ${stackFloor.medianRequireMs.toFixed(0)} ms)`);
+    return { functions, stackFloor, ...(runtime.fallback === undefined ? {} : { nodeFallback: runtime.fallback }) };
+  } finally {
+    rmSync(floorDirectory, { recursive: true, force: true });
   }
-  const first = Object.values(state.service.functions)[0];
-  if (first === undefined) return { notMeasured: `${STATE_FILE} lists no function` };
-  const stackFloor = await measureStackFloor(runtime, functionEnvironment(first.environment ?? {}, state), state.service.custom?.esbuild ?? {}, runs);
-  log(`  the stack alone (bench/stack-floor-handler.ts): init ${stackFloor.medianInitMs.toFixed(0)} ms (require ${stackFloor.medianRequireMs.toFixed(0)} ms)`);
-  return { functions, stackFloor, ...(runtime.fallback === undefined ? {} : { nodeFallback: runtime.fallback }) };
 }
 
 /** `functions/audit.handler`: the module `functions/audit`. */
@@ -116,26 +136,32 @@ function handlerExport(handler: string): string {
   return handler.slice(handler.lastIndexOf('.') + 1);
 }
 
-function loadFigures(node: MeasuringNode, modulePath: string, exportName: string, env: NodeJS.ProcessEnv, runs: number): LoadFigures {
-  const initMs: number[] = [];
-  const requireMs: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const { started, loaded } = loadInFreshProcess(node.path, modulePath, exportName, env);
-    initMs.push(loaded);
-    requireMs.push(loaded - started);
-  }
-  return { node: node.version, initMs, requireMs, medianInitMs: median(initMs), medianRequireMs: median(requireMs) };
+interface LoadTarget {
+  node: MeasuringNode;
+  modulePath: string;
+  exportName: string;
 }
 
-async function measureStackFloor(node: MeasuringNode, env: NodeJS.ProcessEnv, configured: Record<string, unknown>, runs: number): Promise<LoadFigures> {
-  const directory = mkdtempSync(join(tmpdir(), 'apigw-audit-floor-'));
-  try {
-    const outfile = join(directory, 'stack-floor.js');
-    await build({ ...bundleOptions(configured), entryPoints: ['bench/stack-floor-handler.ts'], outfile, logLevel: 'silent' });
-    return loadFigures(node, outfile, 'handler', env, runs);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
+/**
+ * `runs` fresh loads of each target, taken in turn (A B C A B C ...), so a quieter or busier
+ * moment of a shared machine falls on all of them alike and their differences stay fair.
+ */
+function loadAlternately<Name extends string>(targets: Partial<Record<Name, LoadTarget>>, env: NodeJS.ProcessEnv, runs: number): Partial<Record<Name, LoadFigures>> {
+  const named = Object.entries(targets) as [Name, LoadTarget][];
+  const readings = named.map(() => ({ initMs: [] as number[], requireMs: [] as number[] }));
+  for (let run = 0; run < runs; run++) {
+    named.forEach(([, { node, modulePath, exportName }], index) => {
+      const { started, loaded } = loadInFreshProcess(node.path, modulePath, exportName, env);
+      readings[index]!.initMs.push(loaded);
+      readings[index]!.requireMs.push(loaded - started);
+    });
   }
+  const figures: Partial<Record<Name, LoadFigures>> = {};
+  named.forEach(([name, { node }], index) => {
+    const { initMs, requireMs } = readings[index]!;
+    figures[name] = { node: node.version, initMs, requireMs, medianInitMs: median(initMs), medianRequireMs: median(requireMs) };
+  });
+  return figures;
 }
 
 /**

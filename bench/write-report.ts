@@ -196,7 +196,8 @@ function lambdaSection({ lambda, lambdaRuns }: BenchResults): string[] {
     'module is loaded: Node\'s own start-up and the bundle\'s load, not Lambda\'s sandbox creation. Any V8 heap-size flag (the',
     'function\'s NODE_OPTIONS sets one; without it Lambda\'s runtime passes its own) makes Node compile its built-in modules without',
     'their code cache, so the measure keeps it. "The stack alone" is bench/stack-floor-handler.ts: the SDK clients, Powertools',
-    'Logger and Metrics and middy, bundled with the same options and loaded the same way. "KB" is 1,024 bytes. The largest inputs come',
+    'Logger and Metrics and middy, bundled with the same options and loaded the same way, in turn with the first function (one load',
+    'of each, then again), so a busier moment of the machine falls on both alike. "KB" is 1,024 bytes. The largest inputs come',
     'from esbuild\'s metafile of the same handler bundled with the options serverless.yml gives serverless-esbuild.',
     '',
   ];
