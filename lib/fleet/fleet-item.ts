@@ -1,12 +1,14 @@
 import type { Severity } from '../model/severity';
 import type { WalkCursor } from './walk-cursor';
 
-/** One account-region of a fleet run: one Distributed Map item, with its own quota. */
+/**
+ * One account-region of a fleet run: one Distributed Map item, with its own quota. Only the
+ * two names travel in the state machine's payload (the plan holds one per account-region); the
+ * role to read it with follows from them (memberRoleOf).
+ */
 export interface FleetTarget {
   accountId: string;
   region: string;
-  /** The member role to walk with; absent for the auditor's own account, audited with its own role. */
-  roleArn?: string;
 }
 
 /** What the whole run shares, decided once by the targets step. */

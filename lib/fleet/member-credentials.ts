@@ -2,6 +2,8 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { boundedHttpHandler } from '../collect/bounded-http-handler';
 import { partitionOf } from '../model/arn';
+import type { FleetTarget } from './fleet-item';
+import type { FleetSettings } from './fleet-settings';
 
 /** The member role cannot be assumed: the item is recorded as not audited, with this message. */
 export class AssumeRoleError extends Error {
@@ -41,4 +43,12 @@ export function sessionNameOf(runId: string): string {
 /** The member role of an account, in the partition of the region it is audited in. */
 export function memberRoleArn(accountId: string, region: string, roleName: string): string {
   return `arn:${partitionOf(region)}:iam::${accountId}:role/${roleName}`;
+}
+
+/**
+ * The role an item reads (and exports) with: the member role, except for the auditor's own
+ * account, audited with the function's own role (it has no member role to assume from itself).
+ */
+export function memberRoleOf(target: FleetTarget, settings: Pick<FleetSettings, 'accountId' | 'memberRoleName'>): string | undefined {
+  return target.accountId === settings.accountId ? undefined : memberRoleArn(target.accountId, target.region, settings.memberRoleName);
 }

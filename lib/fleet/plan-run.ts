@@ -1,9 +1,9 @@
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ConfigError } from '../config/audit-config';
 import { EventError, parseAuditEvent } from '../config/audit-event';
 import { resolveRequest } from '../lambda/audit-request';
 import type { FleetScope, FleetTarget } from './fleet-item';
 import { ACCOUNT_ID, type FleetSettings } from './fleet-settings';
-import { memberRoleArn } from './member-credentials';
 import { resolveAccounts } from './organization-accounts';
 import { largestFirst, type WalkSizes } from './walk-sizes';
 
@@ -11,9 +11,15 @@ import { largestFirst, type WalkSizes } from './walk-sizes';
 const MAX_ACCOUNTS = 1_000;
 
 /**
+ * Step Functions passes at most 256 KB (262,144 bytes) from one state to the next; the plan is
+ * one such payload (PlanRun's output, FinishRun's input), kept below it with room to spare.
+ */
+const MAX_PLAN_BYTES = 250_000;
+
+/**
  * The targets step's output: the map reads `targets` (one item each) and hands every item the
- * shared `scope`, so the payload grows by one small target per account-region (about 100
- * bytes: 500 account-regions are 50 KB of Step Functions' 256 KB).
+ * shared `scope`, so the payload grows by one small target per account-region (about 50
+ * bytes: 4,000 account-regions are some 200 KB of Step Functions' 256 KB).
  */
 export interface FleetPlan {
   scope: FleetScope;
@@ -46,12 +52,25 @@ export async function planRun(input: unknown, runId: string, startedAt: Date, se
     dryRun: request.dryRun,
     narrowed: request.narrowed || chosen.length < targetAccounts.length,
   };
-  // The auditor's own account is audited with its own role: it has no member role to assume from itself.
-  const targets = chosen.flatMap((accountId) =>
-    request.regions.map((region): FleetTarget => (accountId === settings.accountId ? { accountId, region } : { accountId, region, roleArn: memberRoleArn(accountId, region, settings.memberRoleName) })),
-  );
+  const targets = chosen.flatMap((accountId) => request.regions.map((region): FleetTarget => ({ accountId, region })));
   // The Distributed Map starts items in this order: the largest account-regions first.
-  return { scope, targets: largestFirst(targets, sizes) };
+  const plan = { scope, targets: largestFirst(targets, sizes) };
+  refuseOversizedPlan(plan);
+  return plan;
+}
+
+/**
+ * A plan Step Functions could not pass on fails the execution with its own States.DataLimitExceeded
+ * and no word of why; refused here instead, with the numbers and what to do about them.
+ */
+function refuseOversizedPlan(plan: FleetPlan): void {
+  const bytes = Buffer.byteLength(JSON.stringify(plan));
+  if (bytes <= MAX_PLAN_BYTES) return;
+  const fitting = Math.floor((plan.targets.length * MAX_PLAN_BYTES) / bytes);
+  throw new ConfigError(
+    `the run has ${plan.targets.length} account-regions, a plan of ${Math.ceil(bytes / 1024)} KB; Step Functions passes at most 256 KB between states, about ${fitting} account-regions: ` +
+      'deploy one stack per part of the organization (fleetAccounts with organizational unit ids) or audit fewer regions',
+  );
 }
 
 /** `accounts` is the fleet's own field; the rest is the single-account event, checked as it is there. */

@@ -1,5 +1,6 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parseFleetAccounts, readFleetSettings, type FleetSettings } from '../../lib/fleet/fleet-settings';
+import { memberRoleOf } from '../../lib/fleet/member-credentials';
 import { planRun } from '../../lib/fleet/plan-run';
 import { updatedWalkSizes } from '../../lib/fleet/walk-sizes';
 import { startFakeAws, type FakeAws } from '../support/fake-aws';
@@ -33,8 +34,9 @@ afterAll(() => fake.close());
 
 describe('planning a fleet run', () => {
   test('organization: every ACTIVE account (paged), each in every region; the auditor with its own role, the others with the member role', async () => {
-    const plan = await planRun({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, 'run-1', startedAt, settings('organization'), () => organizations);
-    expect(plan.targets.map((target) => `${target.accountId} ${target.region} ${target.roleArn ?? 'own role'}`)).toEqual([
+    const fleet = settings('organization');
+    const plan = await planRun({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, 'run-1', startedAt, fleet, () => organizations);
+    expect(plan.targets.map((target) => `${target.accountId} ${target.region} ${memberRoleOf(target, fleet) ?? 'own role'}`)).toEqual([
       `${AUDITOR} eu-west-1 own role`,
       `${AUDITOR} us-east-1 own role`,
       ...['200000000001', '200000000003', '200000000004'].flatMap((account) => ['eu-west-1', 'us-east-1'].map((region) => `${account} ${region} arn:aws:iam::${account}:role/apigw-audit-member`)),
@@ -50,7 +52,7 @@ describe('planning a fleet run', () => {
   test('a manual execution narrows by accounts, regions and APIs, and may not widen', async () => {
     const fleet = settings(`${AUDITOR},200000000001,200000000003`);
     const narrowed = await planRun({ accounts: ['200000000003'], regions: ['us-east-1'], dryRun: true }, 'run-3', startedAt, fleet, () => organizations);
-    expect(narrowed.targets).toEqual([{ accountId: '200000000003', region: 'us-east-1', roleArn: 'arn:aws:iam::200000000003:role/apigw-audit-member' }]);
+    expect(narrowed.targets).toEqual([{ accountId: '200000000003', region: 'us-east-1' }]);
     expect(narrowed.scope).toMatchObject({ dryRun: true, narrowed: true });
     await expect(planRun({ accounts: ['999999999999'] }, 'run-4', startedAt, fleet, () => organizations)).rejects.toThrow('invalid input: accounts: 999999999999 is not audited by this deployment (3 accounts are)');
     await expect(planRun({ regions: ['ap-south-1'] }, 'run-5', startedAt, fleet, () => organizations)).rejects.toThrow('regions: ap-south-1 is not audited by this deployment');
@@ -79,6 +81,17 @@ describe('planning a fleet run', () => {
       `${AUDITOR}/eu-west-1`,
       '200000000001/us-east-1',
     ]);
+  });
+
+  test('a plan Step Functions could not pass on is refused with the numbers and what to do, not left to fail the execution', async () => {
+    const regions = 'eu-west-1,us-east-1,eu-central-1,ap-southeast-2,ap-southeast-3';
+    const accounts = (count: number) => Array.from({ length: count }, (_, index) => String(300_000_000_000 + index)).join(',');
+    const fitting = await planRun({}, 'run-10', startedAt, readFleetSettings({ ...ENV, AUDIT_REGIONS: regions, FLEET_ACCOUNTS: accounts(800) }), () => organizations);
+    expect(fitting.targets).toHaveLength(4_000);
+    expect(Buffer.byteLength(JSON.stringify(fitting))).toBeLessThan(256 * 1024);
+    await expect(planRun({}, 'run-11', startedAt, readFleetSettings({ ...ENV, AUDIT_REGIONS: regions, FLEET_ACCOUNTS: accounts(1_000) }), () => organizations)).rejects.toThrow(
+      /^the run has 5000 account-regions, a plan of 2\d\d KB; Step Functions passes at most 256 KB between states, about 4\d\d\d account-regions: deploy one stack per part of the organization/,
+    );
   });
 
   test('fleet settings name the variable that is wrong', () => {
