@@ -13,7 +13,7 @@ import { createDynamoStateStore } from '../lifecycle/dynamo-state-store';
 import { outcomeKey, statePartitionOf, type FleetItem } from './fleet-item';
 import type { FleetSettings } from './fleet-settings';
 import { failedOutcome, type ItemOutcome, type ItemResult } from './item-outcome';
-import { assumeMemberRole, memberRoleOf, sessionNameOf } from './member-credentials';
+import { fleetCredentials } from './member-credentials';
 import { readWalk } from './read-walk';
 import type { WalkStore } from './walk-store';
 
@@ -86,8 +86,7 @@ async function audit(item: FleetItem, deps: AuditItemDependencies): Promise<Item
   logLifecycle(logger, result, tracked, now);
   let exportErrors = 0;
   if (settings.securityHub && !request.dryRun) {
-    const roleArn = memberRoleOf(target, settings);
-    const credentials = roleArn === undefined ? undefined : await assumeMemberRole(roleArn, sessionNameOf(scope.runId), settings.topicRegion);
+    const credentials = await fleetCredentials(target, settings, scope.runId);
     exportErrors = (await exportToSecurityHub(tracked.run, now, (region) => deps.securityHub(region, deps.exportDeadline, credentials), logger)).errors;
   }
   const digest = planDigest(tracked, settings.alertMode, settings.alertThreshold);

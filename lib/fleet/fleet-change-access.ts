@@ -6,7 +6,7 @@ import type { ChangeAccess } from '../lambda/change-audit';
 import type { SecurityHubExport } from '../lambda/security-hub-export';
 import { statePartitionOf } from './fleet-item';
 import type { FleetTargets } from './fleet-settings';
-import { assumeMemberRole, memberRoleOf, sessionNameOf } from './member-credentials';
+import { fleetCredentials } from './member-credentials';
 import { resolveAccounts } from './organization-accounts';
 
 /**
@@ -47,8 +47,7 @@ export function fleetChangeAccess(targets: FleetTargets, organizations: () => Or
         const audited = await auditedAccounts();
         if (!audited.includes(accountId)) return { refusal: `change events from account ${accountId}: not one of the ${audited.length} accounts this fleet audits (FLEET_ACCOUNTS)` };
       }
-      const roleArn = memberRoleOf({ accountId, region }, { accountId: settings.accountId, memberRoleName: targets.memberRoleName });
-      const credentials = roleArn === undefined ? undefined : await assumeMemberRole(roleArn, sessionNameOf(runId), settings.topicRegion);
+      const credentials = await fleetCredentials({ accountId, region }, { ...settings, memberRoleName: targets.memberRoleName }, runId);
       const { stateTable } = settings;
       const tracking = async () => {
         const setup = await deps.tracking();

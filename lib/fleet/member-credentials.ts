@@ -52,3 +52,16 @@ export function memberRoleArn(accountId: string, region: string, roleName: strin
 export function memberRoleOf(target: FleetTarget, settings: Pick<FleetSettings, 'accountId' | 'memberRoleName'>): string | undefined {
   return target.accountId === settings.accountId ? undefined : memberRoleArn(target.accountId, target.region, settings.memberRoleName);
 }
+
+/**
+ * The credentials one run reads (or exports) an account-region with: the member role's, assumed
+ * for the run, or none for the auditor's own account, which the function's own role reads.
+ */
+export async function fleetCredentials(
+  target: FleetTarget,
+  settings: Pick<FleetSettings, 'accountId' | 'memberRoleName' | 'topicRegion'>,
+  runId: string,
+): Promise<AwsCredentialIdentityProvider | undefined> {
+  const roleArn = memberRoleOf(target, settings);
+  return roleArn === undefined ? undefined : assumeMemberRole(roleArn, sessionNameOf(runId), settings.topicRegion);
+}

@@ -1,7 +1,7 @@
 import type { CollectOptions } from '../collect/collect-account';
 import type { FleetItem } from './fleet-item';
 import type { FleetSettings } from './fleet-settings';
-import { assumeMemberRole, memberRoleOf, sessionNameOf } from './member-credentials';
+import { fleetCredentials } from './member-credentials';
 import { walkPrefix, type WalkCursor } from './walk-cursor';
 import { walkStep } from './walk-step';
 import type { WalkStore } from './walk-store';
@@ -33,8 +33,7 @@ export function walkWindow(now: number, remainingMs: number): WalkWindow {
 export async function walkItem(item: FleetItem, settings: FleetSettings, store: WalkStore, window: WalkWindow, pace: Pick<CollectOptions, 'clock' | 'backoff'> = {}): Promise<WalkCursor> {
   const { scope, target } = item;
   const cursor = item.cursor ?? { prefix: walkPrefix(scope.runId, target.accountId, target.region), invocations: 0, done: false };
-  const roleArn = memberRoleOf(target, settings);
-  const credentials = roleArn === undefined ? undefined : await assumeMemberRole(roleArn, sessionNameOf(scope.runId), settings.topicRegion);
+  const credentials = await fleetCredentials(target, settings, scope.runId);
   return walkStep(cursor, store, {
     region: target.region,
     ...window,
