@@ -100,7 +100,6 @@ export async function benchLambda(runs: number, log: (line: string) => void): Pr
           env,
           runs,
         );
-        if (load === undefined) throw new Error('loadAlternately returned no figures for the function itself');
         const figures: LambdaFunctionFigures = {
           name,
           artifact,
@@ -146,8 +145,8 @@ interface LoadTarget {
  * `runs` fresh loads of each target, taken in turn (A B C A B C ...), so a quieter or busier
  * moment of a shared machine falls on all of them alike and their differences stay fair.
  */
-function loadAlternately<Name extends string>(targets: Partial<Record<Name, LoadTarget>>, env: NodeJS.ProcessEnv, runs: number): Partial<Record<Name, LoadFigures>> {
-  const named = Object.entries(targets) as [Name, LoadTarget][];
+function loadAlternately<Targets extends Partial<Record<string, LoadTarget>>>(targets: Targets, env: NodeJS.ProcessEnv, runs: number): { [Name in keyof Targets]: LoadFigures } {
+  const named = Object.entries(targets) as [keyof Targets, LoadTarget][];
   const readings = named.map(() => ({ initMs: [] as number[], requireMs: [] as number[] }));
   for (let run = 0; run < runs; run++) {
     named.forEach(([, { node, modulePath, exportName }], index) => {
@@ -156,7 +155,7 @@ function loadAlternately<Name extends string>(targets: Partial<Record<Name, Load
       readings[index]!.requireMs.push(loaded - started);
     });
   }
-  const figures: Partial<Record<Name, LoadFigures>> = {};
+  const figures = {} as { [Name in keyof Targets]: LoadFigures };
   named.forEach(([name, { node }], index) => {
     const { initMs, requireMs } = readings[index]!;
     figures[name] = { node: node.version, initMs, requireMs, medianInitMs: median(initMs), medianRequireMs: median(requireMs) };
