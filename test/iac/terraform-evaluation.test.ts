@@ -86,6 +86,12 @@ describe('Terraform expressions: every form real code writes', () => {
     expect((value as { reason: string }).reason).toContain('no such attribute');
   });
 
+  test('a function of a value with an unknown part names that part and why it is unknown', async () => {
+    const unknownPart = 'variable "routes" {}\n';
+    expect(await describe_('lookup({ ping = var.routes }, "ping", "none")', unknownPart)).toMatchObject({ reason: 'lookup() of a value holding var.routes (a variable without a default)' });
+    expect(await describe_('tostring(can({ ping = var.routes }))', unknownPart)).toMatchObject({ reason: 'can() of a value holding var.routes (a variable without a default)' });
+  });
+
   test('try() of an unknown value is unknown: it never guesses the fallback', async () => {
     const value = await describe_('try(data.aws_region.current.name, "eu-west-1")');
     expect(isUnresolved(value)).toBe(true);

@@ -97,6 +97,10 @@ test.each([
   ['var.name (a variable without a default)', 'a variable without a default'],
   ["!Ref SNSTopic (AWS::SNS::Topic's id, known when deployed)", "a resource's id, known when deployed"],
   ['!Join [a, b]', '!Join'],
+  ['each of aws_apigatewayv2_route.routes (var.routes (a variable without a default))', 'a variable without a default'],
+  ['!If [C, ...] (condition C depends on !Ref T (a parameter without a Default))', 'a parameter without a Default'],
+  ['lookup() of a value holding var.x (a variable without a default)', 'a variable without a default'],
+  ['lookup()', 'lookup()'],
 ])('the cause of "%s" is "%s"', (reason, cause) => {
   expect(causeOf(reason)).toBe(cause);
 });

@@ -85,13 +85,15 @@ function causeTable(runs: readonly ConfigurationRun[]): string[] {
 
 /**
  * The cause of an unresolved value: the readers end a reason with why in parentheses
- * (`!GetAtt Fn.Arn (known when deployed)`, `var.x (a variable without a default)`); a reason
- * without one is grouped by its first word (the intrinsic or expression kind). The resource
- * type a CloudFormation reason names (`AWS::SNS::Topic's id, ...`) is left out, so one cause is
- * one row whatever the type.
+ * (`!GetAtt Fn.Arn (known when deployed)`, `var.x (a variable without a default)`), and a
+ * reason about a value derived from another ends with that one's, nested
+ * (`each of x (var.routes (a variable without a default))`): the innermost is the cause. A
+ * reason without one (an empty `lookup()` is not one) is grouped by its first word (the
+ * intrinsic or expression kind). The resource type a CloudFormation reason names
+ * (`AWS::SNS::Topic's id, ...`) is left out, so one cause is one row whatever the type.
  */
 export function causeOf(reason: string): string {
-  const why = /\(([^()]*)\)[^()]*$/.exec(reason)?.[1];
+  const why = /\(([^()]+)\)\)*[^()]*$/.exec(reason)?.[1];
   if (why === undefined) return reason.split(' ')[0] ?? reason;
   return why.replace(/^[\w:]+'s /, "a resource's ");
 }

@@ -93,9 +93,15 @@ const NULL_ARGUMENTS = new Set(['coalesce', 'coalescelist', 'merge', 'jsonencode
 export async function callFunction(name: string, args: unknown[], scope: Scope): Promise<unknown> {
   if (scope.inTypeConstraint === true) return typeConstructor(name, args);
   if (name === 'try') return tryArguments(args);
-  if (name === 'can') return isEvaluationError(args[0]) ? false : containsUnresolved(args[0]) ? new Unresolved('can() of an unresolved value') : true;
-  const unresolved = args.find(containsUnresolved);
-  if (unresolved !== undefined) return isUnresolved(unresolved) ? opaque(unresolved) : new Unresolved(`${name}() of an unresolved value`);
+  if (name === 'can') {
+    if (isEvaluationError(args[0])) return false;
+    const unknown = unresolvedIn(args[0]);
+    return unknown === undefined ? true : new Unresolved(`can() of a value holding ${unknown.reason}`);
+  }
+  for (const arg of args) {
+    const unknown = unresolvedIn(arg);
+    if (unknown !== undefined) return unknown === arg ? opaque(unknown) : new Unresolved(`${name}() of a value holding ${unknown.reason}`);
+  }
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (fn === undefined) return new Unresolved(`${name}() (a function the scanner does not evaluate, at ${where(scope)})`);
   if (!NULL_ARGUMENTS.has(name) && args.includes(null)) return new EvaluationError(`${name}() of null (Terraform refuses it)`);
@@ -135,10 +141,15 @@ async function renderTemplate(path: string, variables: unknown, scope: Scope): P
   return typeof rendered === 'string' || isUnresolved(rendered) ? rendered : String(rendered);
 }
 
-function containsUnresolved(value: unknown): boolean {
-  if (isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnresolved);
-  return isPlainObject(value) && Object.values(value).some(containsUnresolved);
+/** The first unresolved value in a value, however deep: its reason says why the whole is unknown. */
+function unresolvedIn(value: unknown): Unresolved | undefined {
+  if (isUnresolved(value)) return value;
+  const parts = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [];
+  for (const part of parts) {
+    const found = unresolvedIn(part);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function numberOf(value: unknown): number {
