@@ -16,7 +16,7 @@ export const IR115 = defineRule({
     severity: 'info',
     title: 'IntegrationResponseSelectionExpression differs from the fixed value for its integration type',
     rationale:
-      '"Currently the value is fixed depending on the IntegrationType": $integration.response.body.errorMessage for Lambda (AWS), $integration.response.statuscode for HTTP and MOCK. Any other value is ignored or rejected (unsourced which). Off by default: a value that is ignored changes nothing, and the real-world review found its one finding noise (0 %).',
+      '"Currently the value is fixed depending on the IntegrationType": $integration.response.body.errorMessage for Lambda (AWS), $integration.response.statuscode for HTTP and MOCK. Any other value is ignored or rejected (unsourced which). Off by default: a value that is ignored changes nothing, so a finding is rarely worth acting on.',
     enabledByDefault: false,
     remediation: 'Unset IntegrationResponseSelectionExpression and let API Gateway use the fixed value.',
     source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-data-transformations.html',
