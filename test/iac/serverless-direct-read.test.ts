@@ -157,6 +157,13 @@ resources:
     expect(unread).toEqual([expect.stringContaining('resources.extensions.Missing: there is no resource "Missing" to extend')]);
   });
 
+  test('serverless.json is read as serverless.yml is', async () => {
+    const root = writeFolder({ 'serverless.json': JSON.stringify({ service: 's', provider: { name: 'aws' }, functions: { a: { handler: 'h.a', events: [{ httpApi: 'GET /a' }] } } }) });
+    const result = await scanAll(root);
+    expect(result.errors).toEqual([]);
+    expect(result.sources).toEqual([{ kind: 'serverless', path: `${root}/serverless.json`, resources: 3 }]);
+  });
+
   test('a service with nothing unread scans complete, exit 0', async () => {
     const root = writeFolder({ 'serverless.yml': service('plugins: [serverless-esbuild]\n') });
     const result = await scanAll(root);

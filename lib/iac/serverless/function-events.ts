@@ -58,7 +58,7 @@ export function serviceFunctions(functions: unknown, unread: UnreadConfiguration
 }
 
 /** The event types that generate API Gateway V2 resources. */
-export type ApiEventType = 'websocket' | 'httpApi';
+type ApiEventType = 'websocket' | 'httpApi';
 
 /**
  * The `websocket` and `httpApi` events of every function. An event that comes from a variable,

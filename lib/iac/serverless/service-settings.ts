@@ -12,7 +12,7 @@ export interface ServiceSettings {
   provider: ProviderSettings;
 }
 
-export interface ProviderSettings {
+interface ProviderSettings {
   settings: Record<string, unknown>;
   /** `provider.apiGateway` (where `websocketApiId` is). */
   apiGateway: Record<string, unknown>;

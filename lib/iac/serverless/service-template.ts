@@ -2,6 +2,7 @@ import { isPlainObject, show } from '../../rules/values';
 import { parseTemplate, type TemplateSource } from '../cloudformation/template-source';
 import { IacError } from '../iac-error';
 import type { SourcePath } from '../positions';
+import { withDefinitionIncludes } from './definition-include';
 import { frameworkMerge } from './framework-merge';
 import { holdsVariable, withVariablesUnresolved } from './framework-variables';
 import { apiGatewayEvents, serviceFunctions } from './function-events';
@@ -45,6 +46,7 @@ export function serviceTemplate(text: string, file: string): ServiceTemplate {
   const own = ownResources(config['resources'], unread);
   const template = frameworkMerge({ Resources: generated.resources }, own.template) as Record<string, unknown>;
   applyExtensions(template, own.extensions, unread);
+  if (isPlainObject(template['Resources'])) template['Resources'] = withDefinitionIncludes(template['Resources']);
   return {
     source: {
       value: withVariablesUnresolved(template),

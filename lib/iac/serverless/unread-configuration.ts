@@ -35,7 +35,7 @@ export class UnreadConfiguration {
 }
 
 /** `functions.connect.events[0].httpApi`; a key that is not a plain name is quoted (never a raw control character). */
-export function fieldName(path: SourcePath): string {
+function fieldName(path: SourcePath): string {
   return path
     .map((segment, index) => {
       if (typeof segment === 'number') return `[${segment}]`;
