@@ -134,6 +134,13 @@ ${extra}`;
     expect(read('service: s\nfunctions: { a: { handler: h, events: [{ sqs: q }, "${file(./e.yml)}"] } }\n').unread).toEqual([expect.stringContaining('functions.a.events[1]: the event comes from "${file(./e.yml)}"')]);
   });
 
+  test('provider.httpApi from a variable is named when httpApi events use it, and only then', () => {
+    expect(read(`service: s\nprovider: { name: aws, httpApi: '\${file(./http.yml)}' }\nfunctions: { a: { handler: h.a, events: [{ httpApi: 'GET /a' }] } }\n`).unread).toEqual([
+      expect.stringContaining('provider.httpApi: the section comes from "${file(./http.yml)}"'),
+    ]);
+    expect(read(`service: s\nprovider: { name: aws, httpApi: '\${file(./http.yml)}' }\nfunctions: { a: { handler: h.a, events: [{ websocket: $connect }] } }\n`).unread).toEqual([]);
+  });
+
   test('resources as a list: literal parts are merged and read, a part from an include is named', () => {
     const { resources, unread } = read(`service: s
 resources:

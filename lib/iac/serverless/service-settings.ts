@@ -21,16 +21,19 @@ interface ProviderSettings {
 }
 
 /**
- * Reads the settings; a section the generated resources depend on that comes from a variable is
- * named as not read (its resources are still generated, from the defaults).
+ * Reads the settings the service's events use: a section they depend on that comes from a
+ * variable is named as not read (their resources are still generated, from the defaults).
+ * `provider.apiGateway` matters only with websocket events, `provider.httpApi` only with
+ * httpApi events.
  */
-export function serviceSettings(config: Record<string, unknown>, unread: UnreadConfiguration): ServiceSettings {
+export function serviceSettings(config: Record<string, unknown>, uses: { websocket: boolean; httpApi: boolean }, unread: UnreadConfiguration): ServiceSettings {
   const service = config['service'];
-  const settings = section(config['provider'], ['provider'], unread);
+  const used = (value: unknown, path: SourcePath, usedHere: boolean) => (usedHere ? section(value, path, unread) : isPlainObject(value) ? value : {});
+  const settings = used(config['provider'], ['provider'], uses.websocket || uses.httpApi);
   const provider: ProviderSettings = {
     settings,
-    apiGateway: section(settings['apiGateway'], ['provider', 'apiGateway'], unread),
-    httpApi: section(settings['httpApi'], ['provider', 'httpApi'], unread),
+    apiGateway: used(settings['apiGateway'], ['provider', 'apiGateway'], uses.websocket),
+    httpApi: used(settings['httpApi'], ['provider', 'httpApi'], uses.httpApi),
   };
   const stage = settings['stage'];
   return { name: isPlainObject(service) ? service['name'] : service, stage: stage === undefined || stage === null ? 'dev' : stage, provider };

@@ -38,8 +38,8 @@ export function serviceTemplate(text: string, file: string): ServiceTemplate {
   if (!isPlainObject(config)) throw new IacError(file, 'not a Serverless Framework service: the file is not a mapping');
   const unread = new UnreadConfiguration(file, service.positionOf);
   reportUnreadPlugins(config['plugins'], unread);
-  const settings = serviceSettings(config, unread);
   const events = apiGatewayEvents(serviceFunctions(config['functions'], unread), unread);
+  const settings = serviceSettings(config, { websocket: events.websocket.length > 0, httpApi: events.httpApi.length > 0 }, unread);
   const generated = new GeneratedResources();
   addWebsocketResources(events.websocket, settings, generated, unread);
   addHttpApiResources(events.httpApi, settings, generated, unread);
