@@ -34,7 +34,7 @@ const INERT_PLUGINS: ReadonlySet<string> = new Set([
   'serverless-plugin-common-excludes',
   // Replaces node_modules in the package with the files each handler depends on.
   'serverless-plugin-include-dependencies',
-  // Writes the stack's outputs to a file (or a handler) after the deploy.
+  // Writes the stack's outputs to a file (or a handler); its only hook is after:deploy:deploy.
   'serverless-stack-output',
 ]);
 
