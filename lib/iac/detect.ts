@@ -42,8 +42,8 @@ export async function missingPaths(paths: readonly string[]): Promise<string[]> 
  * Files found by searching that are none of these are skipped; a file named on the command line
  * that is none is an error. So that a scan never calls "complete" what it did not read, these
  * are errors naming the path: a file or folder that cannot be read, a path with nothing to
- * scan, a CDK app without its `cdk.out` and a Serverless service without its packaged template
- * (read in part from serverless.yml).
+ * scan, a CDK app without its `cdk.out` and a Serverless service in code (serverless.ts) without
+ * its packaged template.
  */
 export async function findTargets(paths: readonly string[]): Promise<{ targets: ScanTarget[]; errors: IacError[] }> {
   const search: Search = { targets: [], errors: [], terraformDirs: new Set(), cdkSource: undefined };
@@ -123,8 +123,9 @@ async function searchFolder(dir: string, inCdkOut: boolean, search: Search): Pro
 
 /**
  * A Serverless Framework service: the template `serverless package` wrote when it is there;
- * otherwise serverless.yml itself (its own resources and websocket events), with an error
- * saying what was not read and how to produce the template.
+ * otherwise serverless.yml (or .json) itself, read as the framework would package it (what it
+ * cannot read is reported by its reader). A service in code (serverless.ts, .js) cannot be read
+ * without running it: an error says how to produce the template.
  */
 async function serverlessService(file: string, search: Search): Promise<void> {
   const packaged = join(dirname(file), SERVERLESS_PACKAGE);
@@ -132,10 +133,11 @@ async function serverlessService(file: string, search: Search): Promise<void> {
     search.targets.push({ kind: 'cloudformation', path: displayPath(packaged) });
     return;
   }
-  const readable = /\.ya?ml$/.test(file);
-  if (readable) search.targets.push({ kind: 'serverless', path: displayPath(file) });
-  const read = readable ? 'only its resources.Resources and websocket events were read; the resources the framework generates from other events and plugins were not' : 'nothing of it was read';
-  search.errors.push(new IacError(displayPath(file), `no packaged template ${SERVERLESS_PACKAGE}: ${read}. Run \`npx serverless package\` in ${displayPath(dirname(file))} before scanning`));
+  if (/\.(ya?ml|json)$/.test(file)) {
+    search.targets.push({ kind: 'serverless', path: displayPath(file) });
+    return;
+  }
+  search.errors.push(new IacError(displayPath(file), `no packaged template ${SERVERLESS_PACKAGE}: nothing of it was read (a service in code runs only in the framework). Run \`npx serverless package\` in ${displayPath(dirname(file))} before scanning`));
 }
 
 /** A CDK app (cdk.json) whose synthesized templates are not there: nothing of it can be read. */

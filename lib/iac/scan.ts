@@ -88,7 +88,12 @@ async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDo
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
   });
-  if (target.kind === 'serverless') return readTemplateSource(serviceTemplate(text, target.path), target.path);
+  if (target.kind === 'serverless') {
+    const service = serviceTemplate(text, target.path);
+    const document = readTemplateSource(service.source, target.path);
+    // What the direct read could not see comes first: the scan of the service is incomplete.
+    return { ...document, errors: [...service.unread, ...(document.errors ?? [])] };
+  }
   return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);
 }
 

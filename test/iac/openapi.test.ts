@@ -88,6 +88,33 @@ describe('OpenAPI definitions of HTTP APIs', () => {
     expect(result.findings.find((finding) => finding.ruleId === 'HP001')?.location).toEqual({ file: `${root}/openapi.yaml`, line: 15, column: 11 });
   });
 
+  test("an included file's intrinsic functions are evaluated as CloudFormation does (AWS::Include), an uploaded file's are not", async () => {
+    const definition = 'openapi: "3.0.1"\npaths:\n  /events:\n    post:\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        integrationSubtype: EventBridge-PutEvents\n        credentials: { "Fn::GetAtt": [Role, Arn] }\n        payloadFormatVersion: "1.0"\n';
+    const template = (body: string) => `Resources:\n  Role: { Type: AWS::IAM::Role }\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n${body}`;
+    const root = folder({
+      'api.yaml': definition,
+      'included.yaml': template("      Body:\n        'Fn::Transform': { Name: AWS::Include, Parameters: { Location: ./api.yaml } }\n"),
+      'uploaded.yaml': template('      BodyS3Location: ./api.yaml\n'),
+    });
+    const included = await scanAll(`${root}/included.yaml`);
+    expect(included.errors).toEqual([]);
+    expect(included.unresolved.map((value) => `${value.resource}.${value.path}`)).toEqual(['Api POST /events integration.CredentialsArn']);
+    const uploaded = await scanAll(`${root}/uploaded.yaml`);
+    expect(uploaded.errors).toEqual([]);
+    expect(uploaded.unresolved).toEqual([]);
+  });
+
+  test('serverless.yml with `Body: ${file(./api.json)}`: the framework inlines the file, and the scan reads it, located in the file', async () => {
+    const root = folder({
+      'api.json': JSON.stringify({ openapi: '3.0.1', paths: { '/pets': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', uri: 'https://example.com', payloadFormatVersion: '1.0', responseParameters: { '2xx': { 'append:header.x': 'static' } } } } } } }, null, 2),
+      'serverless.yml': 'service: s\nprovider: { name: aws }\nresources:\n  Resources:\n    Api:\n      Type: AWS::ApiGatewayV2::Api\n      Properties:\n        Body: ${file(./api.json)}\n',
+    });
+    const result = await scanAll(root);
+    expect(result.errors).toEqual([]);
+    expect(result.summary).toMatchObject({ complete: true, apisAudited: 1 });
+    expect(result.findings.find((finding) => finding.ruleId === 'HP001')?.location?.file).toBe(`${root}/api.json`);
+  });
+
   test('a definition in S3, outside the working directory or missing is an error: the API is known but not read', async () => {
     const root = folder({
       'template.yaml': [

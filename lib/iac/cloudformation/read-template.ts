@@ -163,7 +163,7 @@ class ResourceReader {
   ): ReturnType<typeof openApiResources> | undefined {
     const inline = properties[names.inline];
     const included = includedLocation(written[names.inline]);
-    if (included !== undefined) return this.definitionFile(logicalId, names.inline, included);
+    if (included !== undefined) return this.definitionFile(logicalId, names.inline, included, true);
     if (inline !== undefined) {
       const body = typeof inline === 'string' ? parseJson(inline) : inline;
       if (isUnresolved(body) || body === undefined) return this.unreadDefinition(logicalId, names.inline, isUnresolved(body) ? body.reason : 'not an OpenAPI object or JSON text');
@@ -171,11 +171,15 @@ class ResourceReader {
       return openApiResources(body, { apiId: logicalId, file: this.file, positionOf: (path) => this.source.positionOf([...base, ...path]), fallback });
     }
     const location = properties[names.location];
-    return location === undefined ? undefined : this.definitionFile(logicalId, names.location, location);
+    return location === undefined ? undefined : this.definitionFile(logicalId, names.location, location, false);
   }
 
-  /** A definition in a file: read when it is a local path inside the working directory. */
-  private definitionFile(logicalId: string, property: string, location: unknown): ReturnType<typeof openApiResources> | undefined {
+  /**
+   * A definition in a file: read when it is a local path inside the working directory. Only an
+   * included file (`AWS::Include`) has its intrinsic functions evaluated, as CloudFormation does;
+   * a file that is uploaded (`BodyS3Location`, `DefinitionUri`) is taken as written.
+   */
+  private definitionFile(logicalId: string, property: string, location: unknown, included: boolean): ReturnType<typeof openApiResources> | undefined {
     if (typeof location !== 'string' || /^s3:\/\//.test(location)) {
       return this.unreadDefinition(logicalId, property, `the definition is in S3 or not named by a path (${isUnresolved(location) ? location.reason : JSON.stringify(location)}), which the scan does not read`);
     }
@@ -185,7 +189,9 @@ class ResourceReader {
     try {
       const file = displayPath(path);
       const source = parseTemplate(readFileSync(path, 'utf8'), file);
-      return openApiResources(source.value, { apiId: logicalId, file, positionOf: source.positionOf, fallback: source.positionOf([]) ?? { line: 1, column: 1 } } satisfies OpenApiOrigin);
+      // An error in an included file's intrinsic functions points at the property that includes it.
+      const definition = included ? this.resolver.resolve(source.value, ['Resources', logicalId, 'Properties', property]) : source.value;
+      return openApiResources(definition, { apiId: logicalId, file, positionOf: source.positionOf, fallback: source.positionOf([]) ?? { line: 1, column: 1 } } satisfies OpenApiOrigin);
     } catch (error) {
       const reason = error instanceof IacError ? error.message : `${join(dirname(this.file), location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
       return this.unreadDefinition(logicalId, property, reason);

@@ -1,130 +1,158 @@
-import { Unresolved } from '../../model/unresolved';
-import { isPlainObject } from '../../rules/values';
+import { isPlainObject, show } from '../../rules/values';
 import { parseTemplate, type TemplateSource } from '../cloudformation/template-source';
 import { IacError } from '../iac-error';
+import type { SourcePath } from '../positions';
+import { withDefinitionIncludes } from './definition-include';
+import { frameworkMerge } from './framework-merge';
+import { holdsVariable, withVariablesUnresolved } from './framework-variables';
+import { apiGatewayEvents, serviceFunctions } from './function-events';
+import { GeneratedResources } from './generated-resources';
+import { addHttpApiResources } from './http-api-resources';
+import { reportUnreadPlugins } from './inert-plugins';
+import { serviceSettings } from './service-settings';
+import { UnreadConfiguration } from './unread-configuration';
+import { addWebsocketResources } from './websocket-resources';
+
+/** serverless.yml read as the template `serverless package` would write, and what could not be read. */
+export interface ServiceTemplate {
+  source: TemplateSource;
+  /** Each thing that may create or change API Gateway V2 resources and was not read: the scan is incomplete when there is one. */
+  unread: IacError[];
+}
 
 /**
- * The variable sources of the Serverless Framework (v3): `${self:custom.x}`, `${opt:stage}`,
- * `${file(./x.yml):y}`, ... It resolves them before CloudFormation sees the template, so a
- * scan of serverless.yml does not know them. `${AWS::Region}` and other CloudFormation
- * variables of `Fn::Sub` are not among them.
+ * serverless.yml read directly, as the CloudFormation template `serverless package` (v3) would
+ * write for it: the resources the framework generates for `websocket` and `httpApi` events, with
+ * its logical ids, and the `resources` section (a map or a list of parts, merged as the framework
+ * merges them), with `resources.extensions` applied. A value with a framework variable is
+ * unresolved (its known text kept); a generated resource is located at the event it comes from.
+ *
+ * Nothing else in the framework generates API Gateway V2 resources, so the read is complete
+ * unless a plugin that may change them is used, or functions, events or resources come from a
+ * variable or an include it cannot follow: each is named in `unread`, as is what the framework
+ * would refuse to package.
  */
-const VARIABLE = /\$\{(?:self|opt|env|sls|file|cf|s3|ssm|aws|param|strToBool|git)[:(][^${}]*\}/g;
-
-/**
- * serverless.yml read directly, as the CloudFormation template `serverless package` would
- * write for the part of it a scan can know: its own `resources` section (Resources,
- * Conditions, Mappings, Parameters) and the resources the framework generates for `websocket`
- * events, with the framework's logical ids (v3 naming: `WebsocketsApi`,
- * `{Function}WebsocketsIntegration`, `{RouteKey}WebsocketsRoute`, `...WebsocketsRouteResponse`).
- * A value with a framework variable is unresolved (its known text kept); a generated resource
- * is located at the event it comes from.
- */
-export function serviceTemplate(text: string, file: string): TemplateSource {
+export function serviceTemplate(text: string, file: string): ServiceTemplate {
   const service = parseTemplate(text, file);
-  const config = withVariablesUnresolved(service.value);
+  const config = service.value;
   if (!isPlainObject(config)) throw new IacError(file, 'not a Serverless Framework service: the file is not a mapping');
-  const resources = isPlainObject(config['resources']) ? config['resources'] : {};
-  const generated = new Map<string, readonly (string | number)[]>();
-  const template: Record<string, unknown> = {
-    ...resources,
-    Resources: mergedResources(websocketResources(config, generated), isPlainObject(resources['Resources']) ? resources['Resources'] : {}),
-  };
+  const unread = new UnreadConfiguration(file, service.positionOf);
+  reportUnreadPlugins(config['plugins'], unread);
+  const events = apiGatewayEvents(serviceFunctions(config['functions'], unread), unread);
+  const settings = serviceSettings(config, { websocket: events.websocket.length > 0, httpApi: events.httpApi.length > 0 }, unread);
+  const generated = new GeneratedResources();
+  addWebsocketResources(events.websocket, settings, generated, unread);
+  addHttpApiResources(events.httpApi, settings, generated, unread);
+  const own = ownResources(config['resources'], unread);
+  const template = frameworkMerge({ Resources: generated.resources }, own.template) as Record<string, unknown>;
+  applyExtensions(template, own.extensions, unread);
+  if (isPlainObject(template['Resources'])) template['Resources'] = withDefinitionIncludes(template['Resources']);
   return {
-    value: template,
-    positionOf(path) {
-      const [section, logicalId] = path;
-      const origin = section === 'Resources' && typeof logicalId === 'string' ? generated.get(logicalId) : undefined;
-      return origin !== undefined ? service.positionOf(origin) : service.positionOf(['resources', ...path]);
+    source: {
+      value: withVariablesUnresolved(template),
+      positionOf(path) {
+        const [section, logicalId, ...rest] = path;
+        if (section === 'Resources' && typeof logicalId === 'string') {
+          const written = own.origins.get(logicalId);
+          const writtenAt = written === undefined ? undefined : service.positionOf([...written, ...rest]);
+          const origin = generated.origins.get(logicalId);
+          // A generated resource is where its event is, except for what resources.Resources overrides.
+          if (origin !== undefined && (writtenAt === undefined || rest.length === 0)) return service.positionOf(origin);
+          if (written !== undefined) return writtenAt ?? service.positionOf(written);
+        }
+        const prefix = typeof section === 'string' ? own.sections.get(section) : undefined;
+        return prefix === undefined ? undefined : service.positionOf([...prefix, ...path.slice(1)]);
+      },
     },
+    unread: unread.errors,
   };
 }
 
-function websocketResources(config: Record<string, unknown>, generated: Map<string, readonly (string | number)[]>): Record<string, unknown> {
-  const provider = isPlainObject(config['provider']) ? config['provider'] : {};
-  const gateway = isPlainObject(provider['apiGateway']) ? provider['apiGateway'] : {};
-  const apiId = gateway['websocketApiId'] ?? { Ref: 'WebsocketsApi' };
-  const resources: Record<string, unknown> = {};
-  const functions = isPlainObject(config['functions']) ? config['functions'] : {};
-  for (const [name, definition] of Object.entries(functions)) {
-    const events = isPlainObject(definition) && Array.isArray(definition['events']) ? definition['events'] : [];
-    events.forEach((event, index) => {
-      const websocket = isPlainObject(event) ? event['websocket'] : undefined;
-      const settings = typeof websocket === 'string' ? { route: websocket } : isPlainObject(websocket) ? websocket : undefined;
-      const route = settings?.['route'];
-      if (settings === undefined || typeof route !== 'string') return;
-      const origin = ['functions', name, 'events', index];
-      const integration = `${normalizedName(name)}WebsocketsIntegration`;
-      const routeId = `${route.replace(/\$/g, 'S').replace(/\//g, 'Slash').replace(/-/g, 'Dash').replace(/_/g, 'Underscore').replace(/\./g, 'Period')}WebsocketsRoute`;
-      if (gateway['websocketApiId'] === undefined && !('WebsocketsApi' in resources)) {
-        resources['WebsocketsApi'] = {
-          Type: 'AWS::ApiGatewayV2::Api',
-          Properties: { Name: 'websockets', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: provider['websocketsApiRouteSelectionExpression'] ?? '$request.body.action' },
-        };
-        generated.set('WebsocketsApi', origin);
-      }
-      resources[integration] ??= {
-        Type: 'AWS::ApiGatewayV2::Integration',
-        Properties: { ApiId: apiId, IntegrationType: 'AWS_PROXY', IntegrationUri: new Unresolved(`the ARN of function ${name} (known when deployed)`) },
-      };
-      if (!generated.has(integration)) generated.set(integration, origin);
-      const selection = settings['routeResponseSelectionExpression'];
-      resources[routeId] = {
-        Type: 'AWS::ApiGatewayV2::Route',
-        Properties: { ApiId: apiId, RouteKey: route, AuthorizationType: 'NONE', Target: { 'Fn::Join': ['/', ['integrations', { Ref: integration }]] }, ...(selection === undefined ? {} : { RouteResponseSelectionExpression: selection }) },
-      };
-      generated.set(routeId, origin);
-      if (selection !== undefined && selection !== null && selection !== '') {
-        resources[`${routeId}Response`] = { Type: 'AWS::ApiGatewayV2::RouteResponse', Properties: { ApiId: apiId, RouteId: { Ref: routeId }, RouteResponseKey: '$default' } };
-        generated.set(`${routeId}Response`, origin);
-      }
-    });
-  }
-  return resources;
+interface OwnResources {
+  /** The `resources` section without `extensions`, its parts merged. */
+  template: Record<string, unknown>;
+  extensions: { value: Record<string, unknown>; path: SourcePath }[];
+  /** Where each resource of `resources.Resources` is written (its last part, when several name it). */
+  origins: Map<string, SourcePath>;
+  /** Where each other section (Outputs, Conditions, ...) is written. */
+  sections: Map<string, SourcePath>;
 }
 
 /**
- * The framework merges `resources.Resources` into what it generates, so a resource there with a
- * generated logical id overrides only the properties it names (the documented way to change,
- * say, the authorization of a generated route); any other resource is added as written.
+ * `resources`: a map of template sections, or a list of such maps (usually `${file(...)}`
+ * includes) that the framework merges in order. A part, a Resources section or a resource that
+ * comes from a variable is named as not read: it may hold API Gateway V2 resources.
  */
-function mergedResources(generated: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...generated };
-  for (const [logicalId, resource] of Object.entries(own)) merged[logicalId] = deepMerge(merged[logicalId], resource);
-  return merged;
-}
-
-/** Maps merge key by key, as the framework's merge does; anything else replaces what was there. */
-function deepMerge(base: unknown, override: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(override)) return override;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(merged[key], value);
-  return merged;
-}
-
-/** The framework's function logical id stem: `my-fn_x` -> `MyDashfnUnderscorex`. */
-function normalizedName(name: string): string {
-  const replaced = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
-  return replaced.charAt(0).toUpperCase() + replaced.slice(1);
-}
-
-/** Every string with a framework variable becomes a partial value (a nested variable: wholly unknown). */
-function withVariablesUnresolved(value: unknown): unknown {
-  if (typeof value === 'string') {
-    if (!value.includes('${')) return value;
-    const pieces: (string | Unresolved)[] = [];
-    let last = 0;
-    for (const match of value.matchAll(VARIABLE)) {
-      pieces.push(value.slice(last, match.index), new Unresolved(`${match[0]} (a Serverless Framework variable, resolved when packaged)`));
-      last = match.index + match[0].length;
+function ownResources(resources: unknown, unread: UnreadConfiguration): OwnResources {
+  const own: OwnResources = { template: {}, extensions: [], origins: new Map(), sections: new Map() };
+  if (resources === undefined || resources === null) return own;
+  const parts: [unknown, SourcePath][] = Array.isArray(resources) ? resources.map((part: unknown, index) => [part, ['resources', index]]) : [[resources, ['resources']]];
+  for (const [part, path] of parts) {
+    if (holdsVariable(part)) {
+      unread.notRead(path, `the resources come from ${show(part)}, which the scan does not resolve`);
+      continue;
     }
-    pieces.push(value.slice(last));
-    if (last === 0) return value;
-    const rest = pieces.filter((piece): piece is string => typeof piece === 'string').join('');
-    if (/\$\{(?:self|opt|env|sls|file|cf|s3|ssm|aws|param|strToBool|git)[:(]/.test(rest)) return new Unresolved(`${JSON.stringify(value)} (nested Serverless Framework variables)`);
-    return Unresolved.text(`${JSON.stringify(value)} (Serverless Framework variables, resolved when packaged)`, pieces);
+    if (part === null || part === undefined) continue;
+    if (!isPlainObject(part)) {
+      unread.refused(path, `not a map of template sections but ${show(part)}`);
+      continue;
+    }
+    for (const [section, value] of Object.entries(part)) {
+      const at = [...path, section];
+      if (section === 'extensions') {
+        if (holdsVariable(value)) unread.notRead(at, `the extensions come from ${show(value)}, which the scan does not resolve`);
+        else if (isPlainObject(value)) own.extensions.push({ value, path: at });
+        continue;
+      }
+      if (section === 'Resources' && holdsVariable(value)) {
+        unread.notRead(at, `the resources come from ${show(value)}, which the scan does not resolve`);
+        continue;
+      }
+      own.sections.set(section, at);
+      if (section === 'Resources' && isPlainObject(value)) {
+        for (const [logicalId, resource] of Object.entries(value)) {
+          if (holdsVariable(resource)) unread.notRead([...at, logicalId], `resource ${show(logicalId)} comes from ${show(resource)}, which the scan does not resolve`);
+          own.origins.set(logicalId, [...at, logicalId]);
+        }
+      }
+      own.template = frameworkMerge(own.template, { [section]: value }) as Record<string, unknown>;
+    }
   }
-  if (Array.isArray(value)) return value.map(withVariablesUnresolved);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withVariablesUnresolved(item)]));
-  return value;
+  return own;
+}
+
+/** The resource attributes an extension replaces (DependsOn only adds dependencies, which no rule reads). */
+const REPLACED_ATTRIBUTES: ReadonlySet<string> = new Set(['Condition', 'CreationPolicy', 'DeletionPolicy', 'UpdatePolicy', 'UpdateReplacePolicy']);
+
+/**
+ * `resources.extensions` (package/lib/merge-custom-provider-resources.js): for a resource of the
+ * template, `Properties` and `Metadata` are assigned over its own (one level), `Condition` and the
+ * policies replace its own, `DependsOn` adds to it; extending a resource that is not there, or
+ * another attribute, is refused by the framework.
+ */
+function applyExtensions(template: Record<string, unknown>, extensions: OwnResources['extensions'], unread: UnreadConfiguration): void {
+  const resources = isPlainObject(template['Resources']) ? template['Resources'] : {};
+  for (const { value, path } of extensions) {
+    for (const [logicalId, extension] of Object.entries(value)) {
+      const resource = resources[logicalId];
+      const at = [...path, logicalId];
+      if (holdsVariable(extension)) {
+        unread.notRead(at, `the extension of ${show(logicalId)} comes from ${show(extension)}, which the scan does not resolve`);
+        continue;
+      }
+      if (!isPlainObject(resource)) {
+        unread.refused(at, `there is no resource ${show(logicalId)} to extend`);
+        continue;
+      }
+      if (!isPlainObject(extension)) continue;
+      // A new object: the resource may still be the parsed file's own, whose positions are looked up.
+      const extended: Record<string, unknown> = { ...resource };
+      for (const [attribute, setting] of Object.entries(extension)) {
+        if (attribute === 'Properties' || attribute === 'Metadata') extended[attribute] = { ...(isPlainObject(resource[attribute]) ? resource[attribute] : {}), ...(isPlainObject(setting) ? setting : {}) };
+        else if (REPLACED_ATTRIBUTES.has(attribute)) extended[attribute] = setting;
+        else if (attribute !== 'DependsOn') unread.refused([...at, attribute], `extending ${show(attribute)} is not supported by the framework`);
+      }
+      Object.defineProperty(resources, logicalId, { value: extended, enumerable: true, writable: true, configurable: true });
+    }
+  }
 }

@@ -1,0 +1,24 @@
+import { isPlainObject } from '../../rules/values';
+
+/**
+ * lodash's `_.merge`, as Serverless Framework v3 uses it: to merge `resources` into the template
+ * it generates (so a resource in `resources.Resources` with a generated logical id changes only
+ * what it names), and to merge `resources` or `functions` written as a list of parts. Maps merge
+ * key by key and lists index by index; an undefined value leaves what was there; anything else
+ * replaces it. Returns a new value; neither input is changed.
+ */
+export function frameworkMerge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (Array.isArray(override)) {
+    const merged: unknown[] = Array.isArray(base) ? [...(base as unknown[])] : [];
+    override.forEach((item, index) => {
+      merged[index] = frameworkMerge(merged[index], item);
+    });
+    return merged;
+  }
+  if (!isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
+  // defineProperty, not `=`: a key `__proto__` read from the file is data, never the prototype.
+  for (const [key, value] of Object.entries(override)) Object.defineProperty(merged, key, { value: frameworkMerge(merged[key], value), enumerable: true, writable: true, configurable: true });
+  return merged;
+}
