@@ -1,18 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { openApiResources } from '../../lib/iac/openapi/openapi-resources';
-import { scanAll } from './scan-support';
-
-const folders: string[] = [];
-afterAll(() => folders.forEach((root) => rmSync(root, { recursive: true, force: true })));
+import { scanAll, writeFolderInside } from './scan-support';
 
 /** Definitions written inside the working directory (the scan reads no body file outside it). */
 function folder(files: Record<string, string>): string {
-  mkdirSync('dist', { recursive: true });
-  const root = relative(process.cwd(), mkdtempSync(join('dist', 'openapi-test-')));
-  folders.push(root);
-  for (const [path, content] of Object.entries(files)) writeFileSync(join(root, path), content);
-  return root;
+  return writeFolderInside('openapi-test-', files);
 }
 
 /** An HTTP API defined by OpenAPI, in the shape of the API Gateway developer guide's examples, with two response-mapping mistakes. */

@@ -58,7 +58,9 @@ export interface StackFrame {
 
 /** What the whole tree of one root template has read: instances, and each nested template parsed once. */
 export class NestingTree {
+  /** Nested stacks read, and refused for being past MAX_NESTED_STACKS. */
   instances = 0;
+  refused = 0;
   private bytes = 0;
   private readonly parsed = new Map<string, NestedTemplate | Error>();
 
@@ -189,7 +191,11 @@ export class NestedStacks {
       path = localPath(file, local);
       if (frame.chain.includes(path)) return unread(`${displayPath(path)} is already being read above it (${frame.chain.map(displayPath).join(' -> ')}): a template that nests itself would nest without end, and CloudFormation cannot create it`);
       if (frame.chain.length > MAX_STACK_DEPTH) return unread(`it is nested more than ${MAX_STACK_DEPTH} stacks deep, the most the scan follows`);
-      if (frame.tree.instances >= MAX_NESTED_STACKS) return unread(`the template leads to more than ${MAX_NESTED_STACKS} nested stacks, the most the scan reads; the ones after this are not read either`);
+      if (frame.tree.instances >= MAX_NESTED_STACKS) {
+        // One error says it for all: thousands of instances must not make thousands of errors.
+        if (frame.tree.refused++ > 0) return new Unresolved(`nested stack ${name} is not read`);
+        return unread(`the template leads to more than ${MAX_NESTED_STACKS} nested stacks, the most the scan reads; neither this one nor any after it is read`);
+      }
       template = frame.tree.template(path);
     } catch (error) {
       if (isLocalFileError(error)) return unread(error.message);
