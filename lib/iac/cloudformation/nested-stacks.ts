@@ -224,7 +224,9 @@ function localTemplate(location: unknown, metadata: unknown): string | { reason:
   const asset = isPlainObject(metadata) && metadata['aws:asset:property'] === 'TemplateURL' ? metadata['aws:asset:path'] : undefined;
   if (typeof asset === 'string') return asset;
   if (isUnresolved(location)) return { reason: `where the template is is not known (${location.reason})` };
-  if (isPlainObject(location)) return { reason: 'it is an application of the AWS Serverless Application Repository, which the scan does not download' };
+  if (isPlainObject(location) || (typeof location === 'string' && location.startsWith('arn:'))) {
+    return { reason: 'it is an application of the AWS Serverless Application Repository, which the scan does not download' };
+  }
   if (typeof location !== 'string' || location === '') return { reason: 'no template is named' };
   if (/^(s3|https?):\/\//i.test(location)) return { reason: 'the template is in S3 or on the web, which the scan does not download; scan the local template it was packaged from' };
   return location.replace(/^file:\/\//, '');
