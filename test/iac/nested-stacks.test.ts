@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readCloudFormation } from '../../lib/iac/cloudformation/read-template';
-import { MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../lib/iac/cloudformation/nested-stacks';
+import { MAX_NESTED_RESOURCES, MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../lib/iac/cloudformation/nested-stacks';
 import type { IacResource } from '../../lib/iac/assemble';
 import { runCli } from '../support/run-cli';
 import { scanAll, writeFolderInside } from './scan-support';
@@ -253,6 +253,15 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     expect([...resources.keys()].filter((id) => id.endsWith('/Route'))).toHaveLength(MAX_NESTED_STACKS);
     expect(errors).toEqual([expect.stringMatching(new RegExp(`nested stack Route${MAX_NESTED_STACKS} .* more than ${MAX_NESTED_STACKS} nested stacks, .* neither this one nor any after it is read`))]);
     expect((await runCli('scan', root, '--fail-on', 'none')).code).toBe(3);
+  });
+
+  test(`instances of a large child: read until they hold ${MAX_NESTED_RESOURCES} API Gateway resources, then one error`, () => {
+    const routes = Array.from({ length: 200 }, (_, index) => `  R${index}: { Type: AWS::ApiGatewayV2::Route, Properties: { ApiId: !Ref ApiId, RouteKey: r${index} } }`);
+    const stacks = Array.from({ length: 300 }, (_, index) => `  S${index}: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: ./routes.yaml, Parameters: { ApiId: !Ref Api } } }`);
+    const root = writeFolderInside('nested-large-', { 'template.yaml': `Resources:\n${API}${stacks.join('\n')}\n`, 'routes.yaml': `Parameters: { ApiId: { Type: String } }\nResources:\n${routes.join('\n')}\n` });
+    const { resources, errors } = read(root);
+    expect(resources.size).toBe(1 + MAX_NESTED_RESOURCES);
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`nested stack S${MAX_NESTED_RESOURCES / 200} .* more than ${MAX_NESTED_RESOURCES} API Gateway resources, .* neither this one nor any after it is read`))]);
   });
 
   test('a child that cannot be read (bad YAML) is an error naming its file and line, and the parent is still audited', async () => {

@@ -5,7 +5,7 @@ import { isPlainObject } from '../../rules/values';
 import type { IacResource } from '../assemble';
 import { displayPath } from '../display-path';
 import { IacError } from '../iac-error';
-import { isLocalFileError, localPath, parseLocalFile } from './local-file';
+import { isLocalFileError, LocalFileRefused, localPath, parseLocalFile } from './local-file';
 import type { TemplateSource } from './template-source';
 
 /** The resource types that nest a stack, and the property that names the nested template. */
@@ -28,6 +28,12 @@ export const MAX_NESTED_STACKS = 500;
 export const MAX_NESTED_TEMPLATE_BYTES = 1024 * 1024;
 /** Of all the distinct nested templates one template leads to. */
 export const MAX_NESTED_BYTES_IN_ALL = 32 * 1024 * 1024;
+/**
+ * API Gateway resources read through nested stacks, from one template: each instance holds its
+ * own copy of its template's resources, so 500 instances of a large child would otherwise fill
+ * memory. A hundred times the 500 resources one template may declare.
+ */
+export const MAX_NESTED_RESOURCES = 50_000;
 
 /** What a stack (the root template or a nested instance) yields once read. */
 export interface ReadStack {
@@ -58,11 +64,24 @@ export interface StackFrame {
 
 /** What the whole tree of one root template has read: instances, and each nested template parsed once. */
 export class NestingTree {
-  /** Nested stacks read, and refused for being past MAX_NESTED_STACKS. */
+  /** Nested stacks read, and the API Gateway resources they declare. */
   instances = 0;
-  refused = 0;
+  resources = 0;
+  /** Templates already found free of reference cycles: an instance does not check its template again. */
+  readonly acyclic = new WeakSet<object>();
+  private limitReported = false;
   private bytes = 0;
-  private readonly parsed = new Map<string, NestedTemplate | Error>();
+  private readonly parsed = new Map<string, NestedTemplate | LocalFileRefused | IacError>();
+
+  /**
+   * Whether a bound of the tree is to be reported now: only the first time, as one error says
+   * it for every stack after it (thousands of instances must not make thousands of errors).
+   */
+  reportLimit(): boolean {
+    const first = !this.limitReported;
+    this.limitReported = true;
+    return first;
+  }
 
   /** The parsed nested template at an absolute path (read and parsed on first use). */
   template(path: string): NestedTemplate {
@@ -71,19 +90,19 @@ export class NestingTree {
       entry = this.parse(path);
       this.parsed.set(path, entry);
     }
-    if (entry instanceof Error) throw entry;
+    if (isLocalFileError(entry)) throw entry;
     return entry;
   }
 
   /** The nested templates read successfully, as findings name files: not scanned again on their own. */
   templates(): string[] {
     const files: string[] = [];
-    for (const entry of this.parsed.values()) if (!(entry instanceof Error)) files.push(entry.file);
+    for (const entry of this.parsed.values()) if (!isLocalFileError(entry)) files.push(entry.file);
     return files;
   }
 
-  private parse(path: string): NestedTemplate | Error {
-    if (this.bytes >= MAX_NESTED_BYTES_IN_ALL) return new Error(`the nested templates read so far hold ${MAX_NESTED_BYTES_IN_ALL / 1024 / 1024} MB, the most one template may lead to`);
+  private parse(path: string): NestedTemplate | LocalFileRefused | IacError {
+    if (this.bytes >= MAX_NESTED_BYTES_IN_ALL) return new LocalFileRefused(`the nested templates read so far hold ${MAX_NESTED_BYTES_IN_ALL / 1024 / 1024} MB, the most one template may lead to`);
     try {
       const parsed = parseLocalFile(path, MAX_NESTED_TEMPLATE_BYTES);
       this.bytes += parsed.bytes;
@@ -101,7 +120,7 @@ interface NestedTemplate {
 }
 
 /** A frame for a template read as the root of a scan. */
-export function rootFrame(file: string, tree = new NestingTree()): StackFrame {
+export function rootFrame(file: string, tree: NestingTree): StackFrame {
   // The root's own path, absolute, so that a child naming it back is recognised as a cycle.
   return { prefix: '', chain: [resolve(file)], tree };
 }
@@ -183,6 +202,8 @@ export class NestedStacks {
       this.errors.push(new IacError(file, `nested stack ${name} (${property} ${shown(location)}) is not read, so the API Gateway resources it may hold are not audited: ${reason}`, at));
       return new Unresolved(`nested stack ${name} is not read`);
     };
+    const refuse = (bound: string): Unresolved =>
+      frame.tree.reportLimit() ? unread(`${bound}; neither this one nor any after it is read`) : new Unresolved(`nested stack ${name} is not read`);
     const local = localTemplate(location, resource['Metadata']);
     if (typeof local !== 'string') return unread(local.reason);
     let path: string;
@@ -191,11 +212,7 @@ export class NestedStacks {
       path = localPath(file, local);
       if (frame.chain.includes(path)) return unread(`${displayPath(path)} is already being read above it (${frame.chain.map(displayPath).join(' -> ')}): a template that nests itself would nest without end, and CloudFormation cannot create it`);
       if (frame.chain.length > MAX_STACK_DEPTH) return unread(`it is nested more than ${MAX_STACK_DEPTH} stacks deep, the most the scan follows`);
-      if (frame.tree.instances >= MAX_NESTED_STACKS) {
-        // One error says it for all: thousands of instances must not make thousands of errors.
-        if (frame.tree.refused++ > 0) return new Unresolved(`nested stack ${name} is not read`);
-        return unread(`the template leads to more than ${MAX_NESTED_STACKS} nested stacks, the most the scan reads; neither this one nor any after it is read`);
-      }
+      if (frame.tree.instances >= MAX_NESTED_STACKS) return refuse(`the template leads to more than ${MAX_NESTED_STACKS} nested stacks, the most the scan reads`);
       template = frame.tree.template(path);
     } catch (error) {
       if (isLocalFileError(error)) return unread(error.message);
@@ -205,7 +222,9 @@ export class NestedStacks {
     const given = this.parent.resolve(written['Parameters'] ?? {}, [...base, 'Parameters']);
     const child: StackFrame = { prefix: `${name}/`, givenParameter: givenParameters(name, given), chain: [...frame.chain, path], tree: frame.tree };
     try {
-      return this.readStack(template.source, template.file, child);
+      const stack = this.readStack(template.source, template.file, child);
+      if (frame.tree.resources > MAX_NESTED_RESOURCES) return refuse(`the nested stacks read hold more than ${MAX_NESTED_RESOURCES} API Gateway resources, the most the scan reads through them`);
+      return stack;
     } catch (error) {
       if (!(error instanceof IacError)) throw error;
       this.errors.push(new IacError(error.file, `${error.detail} (read as nested stack ${name} of ${file})`, error.position));

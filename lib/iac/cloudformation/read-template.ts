@@ -79,10 +79,14 @@ function readStack(source: TemplateSource, file: string, frame: StackFrame): Rea
     else if (Object.hasOwn(NESTED_STACK_TYPES, type) && isPlainObject(resource)) stackIds.push(logicalId);
   }
   const typeOf = (logicalId: string) => scanned.get(logicalId);
-  // Only a cycle the scan's own resources (or the stacks it reads) are part of or depend on keeps it from resolving them.
-  const cycle = findDependencyCycle(resources, [...scanned.keys(), ...stackIds]);
-  if (cycle !== undefined) {
-    throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
+  // Only a cycle the scan's own resources (or the stacks it reads) are part of or depend on
+  // keeps it from resolving them. It does not depend on parameters: once per nested template.
+  if (!frame.tree.acyclic.has(template)) {
+    const cycle = findDependencyCycle(resources, [...scanned.keys(), ...stackIds]);
+    if (cycle !== undefined) {
+      throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
+    }
+    frame.tree.acyclic.add(template);
   }
   const transform = template['Transform'];
   const exists = (logicalId: string): boolean => {
@@ -110,6 +114,7 @@ function readStack(source: TemplateSource, file: string, frame: StackFrame): Rea
     if (!isPlainObject(resource) || !exists(logicalId)) continue;
     for (const item of reader.read(logicalId, type.kind, resource, String(resource['Type']))) documentResources.push(item);
   }
+  if (frame.prefix !== '') frame.tree.resources += documentResources.length;
   const warnings = reader.warnings;
   const errors = reader.errors;
   // Loops, not push(...spread): a tree of stacks can hold any number of each.
