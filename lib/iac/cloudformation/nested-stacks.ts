@@ -149,12 +149,15 @@ export interface ParentTemplate {
 export class NestedStacks {
   readonly errors: IacError[] = [];
   private readonly read = new Map<string, ReadStack | Unresolved | 'reading'>();
+  private readonly isStack: ReadonlySet<string>;
 
   constructor(
     private readonly parent: ParentTemplate,
     private readonly stackIds: readonly string[],
     private readonly readStack: StackReader,
-  ) {}
+  ) {
+    this.isStack = new Set(stackIds);
+  }
 
   /** Every instance that exists, read (in the template's order); the ones that could not be read have their error. */
   all(): ReadStack[] {
@@ -169,7 +172,7 @@ export class NestedStacks {
 
   /** `!GetAtt Stack.Outputs.Name`; undefined for any other attribute or resource (unknown until deployed). */
   attribute(logicalId: string, attribute: string): unknown {
-    if (!this.stackIds.includes(logicalId) || !attribute.startsWith('Outputs.')) return undefined;
+    if (!this.isStack.has(logicalId) || !attribute.startsWith('Outputs.')) return undefined;
     const name = attribute.slice('Outputs.'.length);
     if (!this.parent.exists(logicalId)) return new Unresolved(`!GetAtt ${logicalId}.${attribute} (the stack's Condition is false)`);
     const stack = this.instance(logicalId);
