@@ -178,6 +178,7 @@ Outputs:
     const result = await scanAll(root);
     expect(result.unresolved).toContainEqual(expect.objectContaining({ resource: 'Child/Route', path: 'RouteKey', reason: '!Ref RouteKey (a parameter without a Default)' }));
     expect(result.summary.complete).toBe(true);
+    expect((await runCli('scan', root)).code).toBe(0);
   });
 
   test('SAM: an AWS::Serverless::Application with a local Location is read the same way', () => {
@@ -225,6 +226,7 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     const result = await scanAll(root);
     expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(/template\.yaml:\d+:\d+: nested stack Child \(TemplateURL \.\/template\.yaml\) is not read, .*template\.yaml is already being read above it .*a template that nests itself/)]);
     expect(result.summary).toMatchObject({ apisAudited: 1, complete: false });
+    expect((await runCli('scan', root)).code).toBe(3);
   });
 
   test('two templates nesting each other are both still scanned, each with its error', async () => {
@@ -234,6 +236,7 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     expect(result.errors).toHaveLength(2);
     expect(result.errors.every((error) => error.message.includes('already being read above it'))).toBe(true);
     expect(result.summary.complete).toBe(false);
+    expect((await runCli('scan', root)).code).toBe(3);
   });
 
   test(`a chain of stacks deeper than ${MAX_STACK_DEPTH} is read to the bound, then an error`, async () => {
@@ -244,6 +247,7 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     const result = await scanAll(`${root}/level0.yaml`);
     expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(new RegExp(`level${MAX_STACK_DEPTH}\\.yaml:\\d+:\\d+: nested stack (Child/){${MAX_STACK_DEPTH}}Child .* it is nested more than ${MAX_STACK_DEPTH} stacks deep`))]);
     expect(result.summary).toMatchObject({ apisAudited: MAX_STACK_DEPTH + 1, complete: false });
+    expect((await runCli('scan', `${root}/level0.yaml`)).code).toBe(3);
   });
 
   test(`thousands of instances of one child: the first ${MAX_NESTED_STACKS} are read, and one error says the rest are not`, async () => {
@@ -269,5 +273,6 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     const result = await scanAll(root);
     expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(/nested stack Child .* is not read, .*child\.yaml:\d+:\d+: not valid YAML or JSON/)]);
     expect(result.summary).toMatchObject({ apisAudited: 1, complete: false });
+    expect((await runCli('scan', root)).code).toBe(3);
   });
 });
