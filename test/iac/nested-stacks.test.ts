@@ -88,21 +88,21 @@ describe('a nested stack with a local template is read once per instance, with i
     const { resources, errors, nested } = read(root);
     expect(errors).toEqual([]);
     expect(nested).toEqual([`${root}/route.yaml`]);
-    expect(resources.get('SendRoute/Route')).toMatchObject({ kind: 'route', file: `${root}/route.yaml`, position: { line: 8, column: 3 }, apiId: 'Api', fields: { RouteKey: 'send', Target: 'integrations/SendRoute/Integration' } });
-    expect(resources.get('SendRoute/Integration')?.fields['IntegrationType']).toBe('AWS_PROXY');
-    expect(resources.get('EchoRoute/Integration')?.fields['IntegrationType']).toBe('HTTP');
-    expect(resources.get('PingRoute/Route')?.fields['RouteKey']).toBe('ping');
+    expect(resources.get('SendRoute.Route')).toMatchObject({ kind: 'route', file: `${root}/route.yaml`, position: { line: 8, column: 3 }, apiId: 'Api', fields: { RouteKey: 'send', Target: 'integrations/SendRoute.Integration' } });
+    expect(resources.get('SendRoute.Integration')?.fields['IntegrationType']).toBe('AWS_PROXY');
+    expect(resources.get('EchoRoute.Integration')?.fields['IntegrationType']).toBe('HTTP');
+    expect(resources.get('PingRoute.Route')?.fields['RouteKey']).toBe('ping');
   });
 
   test('conditions inside the child are evaluated with each instance\'s parameters', () => {
     const { resources } = read(root);
-    expect(resources.has('SendRoute/ProxyResponse')).toBe(true);
-    expect(resources.get('SendRoute/ProxyResponse')?.parentId).toBe('SendRoute/Integration');
-    expect(resources.has('EchoRoute/ProxyResponse')).toBe(false);
+    expect(resources.has('SendRoute.ProxyResponse')).toBe(true);
+    expect(resources.get('SendRoute.ProxyResponse')?.parentId).toBe('SendRoute.Integration');
+    expect(resources.has('EchoRoute.ProxyResponse')).toBe(false);
   });
 
   test('!GetAtt Stack.Outputs.Name in the parent is the child\'s output', () => {
-    expect(read(root).resources.get('EchoReply')?.parentId).toBe('EchoRoute/Route');
+    expect(read(root).resources.get('EchoReply')?.parentId).toBe('EchoRoute.Route');
   });
 
   test('the scan sees one API, locates findings in the child file, and does not scan the child again on its own', async () => {
@@ -112,15 +112,23 @@ describe('a nested stack with a local template is read once per instance, with i
     expect(result.sources.map((source) => source.path)).toEqual([`${root}/template.yaml`]);
     const deadResponses = result.findings.filter((finding) => finding.ruleId === 'IR009');
     expect(deadResponses.map((finding) => [finding.resource.logicalId, finding.location]).sort()).toEqual([
-      ['PingRoute/ProxyResponse', { file: `${root}/route.yaml`, line: 26, column: 7 }],
-      ['SendRoute/ProxyResponse', { file: `${root}/route.yaml`, line: 26, column: 7 }],
+      ['PingRoute.ProxyResponse', { file: `${root}/route.yaml`, line: 26, column: 7 }],
+      ['SendRoute.ProxyResponse', { file: `${root}/route.yaml`, line: 26, column: 7 }],
     ]);
     expect(new Set(deadResponses.map((finding) => finding.fingerprint)).size).toBe(2);
     // The HTTP instance has no integration response (its condition is false there), and its
     // route is two-way through the parent's route response on the child's output.
-    expect(result.findings.filter((finding) => finding.resource.logicalId?.startsWith('EchoRoute/'))).toEqual([
-      expect.objectContaining({ ruleId: 'IR012', resource: expect.objectContaining({ routeKey: 'echo', integrationId: 'EchoRoute/Integration' }), location: { file: `${root}/route.yaml`, line: 13, column: 7 } }),
+    expect(result.findings.filter((finding) => finding.resource.logicalId?.startsWith('EchoRoute.'))).toEqual([
+      expect.objectContaining({ ruleId: 'IR012', resource: expect.objectContaining({ routeKey: 'echo', integrationId: 'EchoRoute.Integration' }), location: { file: `${root}/route.yaml`, line: 13, column: 7 } }),
     ]);
+  });
+
+  test('a suppression names one instance\'s resource by its nested id', async () => {
+    const suppressions = writeFolderInside('nested-suppressions-', { 'suppressions.yaml': 'suppressions:\n  - { rule: IR009, resource: SendRoute.ProxyResponse, reason: kept on purpose, expires: 2999-12-31 }\n' });
+    const { stdout } = await runCli('scan', root, '--format', 'json', '--fail-on', 'none', '--suppressions', `${suppressions}/suppressions.yaml`);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; resource: { logicalId: string } }[]; summary: { suppressed: number } };
+    expect(report.findings.filter((finding) => finding.ruleId === 'IR009').map((finding) => finding.resource.logicalId)).toEqual(['PingRoute.ProxyResponse']);
+    expect(report.summary.suppressed).toBe(1);
   });
 
   test('the CLI calls it complete (and fails it on the critical finding)', async () => {
@@ -152,7 +160,7 @@ Outputs:
 `,
     });
     const { resources } = read(root);
-    expect(resources.get('Route')).toMatchObject({ apiId: 'ApiStack/Api', fields: { Target: 'integrations/ApiStack/Integration' } });
+    expect(resources.get('Route')).toMatchObject({ apiId: 'ApiStack.Api', fields: { Target: 'integrations/ApiStack.Integration' } });
     const result = await scanAll(root);
     expect(result.summary).toMatchObject({ apisAudited: 1, complete: true });
     expect(result.unresolved).toContainEqual(expect.objectContaining({ resource: 'Missing', path: 'RouteResponseSelectionExpression', reason: expect.stringContaining('the nested template has no such output') }));
@@ -170,20 +178,20 @@ Outputs:
     const root = writeFolderInside('nested-huge-parameters-', { 'template.json': JSON.stringify(template), 'route.yaml': ROUTE_TEMPLATE });
     const { resources, errors } = read(root, 'template.json');
     expect(errors).toEqual([]);
-    expect(resources.get('Bulk/Route')?.fields['RouteKey']).toBe('bulk');
+    expect(resources.get('Bulk.Route')?.fields['RouteKey']).toBe('bulk');
   });
 
   test('a parameter neither passed nor defaulted stays unresolved, as in a template read alone', async () => {
     const root = writeFolderInside('nested-unpassed-', { 'template.yaml': parentWith('{ TemplateURL: ./route.yaml, Parameters: { ApiId: !Ref Api } }'), 'route.yaml': ROUTE_TEMPLATE });
     const result = await scanAll(root);
-    expect(result.unresolved).toContainEqual(expect.objectContaining({ resource: 'Child/Route', path: 'RouteKey', reason: '!Ref RouteKey (a parameter without a Default)' }));
+    expect(result.unresolved).toContainEqual(expect.objectContaining({ resource: 'Child.Route', path: 'RouteKey', reason: '!Ref RouteKey (a parameter without a Default)' }));
     expect(result.summary.complete).toBe(true);
     expect((await runCli('scan', root)).code).toBe(0);
   });
 
   test('SAM: an AWS::Serverless::Application with a local Location is read the same way', () => {
     const root = writeFolderInside('nested-sam-', { 'template.yaml': parentWith('{ Location: ./route.yaml, Parameters: { ApiId: !Ref Api, RouteKey: sam } }', 'AWS::Serverless::Application'), 'route.yaml': ROUTE_TEMPLATE });
-    expect(read(root).resources.get('Child/Route')?.fields['RouteKey']).toBe('sam');
+    expect(read(root).resources.get('Child.Route')?.fields['RouteKey']).toBe('sam');
   });
 
   test('CDK: a nested stack is read from the file its aws:asset:path metadata names', () => {
@@ -197,7 +205,7 @@ Outputs:
     });
     const { resources, errors } = read(root);
     expect(errors).toEqual([]);
-    expect(resources.get('Child/Route')?.fields['RouteKey']).toBe('cdk');
+    expect(resources.get('Child.Route')?.fields['RouteKey']).toBe('cdk');
   });
 });
 
@@ -245,7 +253,7 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     files[`level${MAX_STACK_DEPTH + 3}.yaml`] = `Resources:\n${API}`;
     const root = writeFolderInside('nested-chain-', files);
     const result = await scanAll(`${root}/level0.yaml`);
-    expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(new RegExp(`level${MAX_STACK_DEPTH}\\.yaml:\\d+:\\d+: nested stack (Child/){${MAX_STACK_DEPTH}}Child .* it is nested more than ${MAX_STACK_DEPTH} stacks deep`))]);
+    expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(new RegExp(`level${MAX_STACK_DEPTH}\\.yaml:\\d+:\\d+: nested stack (Child\\.){${MAX_STACK_DEPTH}}Child .* it is nested more than ${MAX_STACK_DEPTH} stacks deep`))]);
     expect(result.summary).toMatchObject({ apisAudited: MAX_STACK_DEPTH + 1, complete: false });
     expect((await runCli('scan', `${root}/level0.yaml`)).code).toBe(3);
   });
@@ -254,7 +262,7 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     const stacks = Array.from({ length: 3000 }, (_, index) => `  Route${index}: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: ./route.yaml, Parameters: { ApiId: !Ref Api, RouteKey: r${index} } } }`);
     const root = writeFolderInside('nested-many-', { 'template.yaml': `Resources:\n${API}${stacks.join('\n')}\n`, 'route.yaml': ROUTE_TEMPLATE });
     const { resources, errors } = read(root);
-    expect([...resources.keys()].filter((id) => id.endsWith('/Route'))).toHaveLength(MAX_NESTED_STACKS);
+    expect([...resources.keys()].filter((id) => id.endsWith('.Route'))).toHaveLength(MAX_NESTED_STACKS);
     expect(errors).toEqual([expect.stringMatching(new RegExp(`nested stack Route${MAX_NESTED_STACKS} .* more than ${MAX_NESTED_STACKS} nested stacks, .* neither this one nor any after it is read`))]);
     expect((await runCli('scan', root, '--fail-on', 'none')).code).toBe(3);
   });

@@ -35,6 +35,14 @@ export const MAX_NESTED_BYTES_IN_ALL = 32 * 1024 * 1024;
  */
 export const MAX_NESTED_RESOURCES = 50_000;
 
+/**
+ * Joins the logical ids on the way to a nested stack's resource (`ConnectRoute.Integration`).
+ * No logical id holds a `.` (they are alphanumeric), so no two resources of the tree share an
+ * id; and no ARN path segment does either (Terraform addresses have them too), whereas a `/`
+ * would split the id in the resource's ARN, where suppressions look ids up.
+ */
+export const NESTED_ID_SEPARATOR = '.';
+
 /** What a stack (the root template or a nested instance) yields once read. */
 export interface ReadStack {
   resources: IacResource[];
@@ -49,7 +57,7 @@ export type StackReader = (source: TemplateSource, file: string, frame: StackFra
 
 /**
  * Where a stack sits in the tree of nested stacks: the prefix its resources' ids take (`""` for
- * the root, `ConnectRoute/` for a child, `Outer/Inner/` further down), the values its parent
+ * the root, `ConnectRoute.` for a child, `Outer.Inner.` further down), the values its parent
  * passes as Parameters, the templates above it (to refuse a template that nests itself) and
  * what the whole tree has read so far.
  */
@@ -140,7 +148,7 @@ export interface ParentTemplate {
  * The nested stacks of one template (AWS::CloudFormation::Stack, AWS::Serverless::Application):
  * each instance whose template is a local file is read once, with the Parameters the parent
  * passes evaluated in the parent, and its resources join the parent's under ids prefixed with
- * the stack's logical id (`ConnectRoute/Integration`), so two instances of one child never
+ * the stack's logical id (`ConnectRoute.Integration`), so two instances of one child never
  * clash and a finding names the instance. `!GetAtt Stack.Outputs.Name` in the parent is the
  * child's output. A stack that cannot be followed (a template in S3 or on the web, a missing
  * file, a template that nests itself, a tree past the bounds) is an error naming the resource
@@ -223,7 +231,7 @@ export class NestedStacks {
     }
     frame.tree.instances += 1;
     const given = this.parent.resolve(written['Parameters'] ?? {}, [...base, 'Parameters']);
-    const child: StackFrame = { prefix: `${name}/`, givenParameter: givenParameters(name, given), chain: [...frame.chain, path], tree: frame.tree };
+    const child: StackFrame = { prefix: `${name}${NESTED_ID_SEPARATOR}`, givenParameter: givenParameters(name, given), chain: [...frame.chain, path], tree: frame.tree };
     try {
       const stack = this.readStack(template.source, template.file, child);
       if (frame.tree.resources > MAX_NESTED_RESOURCES) return refuse(`the nested stacks read hold more than ${MAX_NESTED_RESOURCES} API Gateway resources, the most the scan reads through them`);
