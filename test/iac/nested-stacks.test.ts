@@ -276,6 +276,17 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     expect(errors).toEqual([expect.stringMatching(new RegExp(`nested stack S${MAX_NESTED_RESOURCES / 200} .* more than ${MAX_NESTED_RESOURCES} API Gateway resources, .* neither this one nor any after it is read`))]);
   });
 
+  test('an output the child cannot evaluate is an error naming the child file, and the parent is still read', async () => {
+    const root = writeFolderInside('nested-bad-output-', {
+      'template.yaml': `Resources:\n${API}  Child: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: ./child.yaml } }\n  Route: { Type: AWS::ApiGatewayV2::Route, Properties: { ApiId: !Ref Api, RouteKey: $default, Target: !GetAtt Child.Outputs.Broken } }\n`,
+      'child.yaml': 'Resources:\n  Queue: { Type: AWS::SQS::Queue }\nOutputs:\n  Broken: { Value: !Ref Nothing }\n',
+    });
+    const result = await scanAll(root);
+    expect(result.errors.map((error) => error.message)).toEqual([expect.stringMatching(/child\.yaml:4:\d+: !Ref Nothing: no parameter or resource has this name \(the output Broken of nested stack Child of .*template\.yaml\)/)]);
+    expect(result.summary).toMatchObject({ apisAudited: 1, complete: false });
+    expect(result.unresolved).toContainEqual(expect.objectContaining({ resource: 'Route', path: 'Target', reason: '!GetAtt Child.Outputs.Broken (the output cannot be evaluated)' }));
+  });
+
   test('a child that cannot be read (bad YAML) is an error naming its file and line, and the parent is still audited', async () => {
     const root = writeFolderInside('nested-bad-child-', { 'template.yaml': parentWith('{ TemplateURL: ./child.yaml }'), 'child.yaml': 'Resources:\n  A: [unclosed\n' });
     const result = await scanAll(root);

@@ -185,7 +185,15 @@ export class NestedStacks {
     if (!this.parent.exists(logicalId)) return new Unresolved(`!GetAtt ${logicalId}.${attribute} (the stack's Condition is false)`);
     const stack = this.instance(logicalId);
     if (isUnresolved(stack)) return new Unresolved(`!GetAtt ${logicalId}.${attribute} (${stack.reason})`);
-    return stack.output(name);
+    try {
+      return stack.output(name);
+    } catch (error) {
+      // An output the nested template cannot evaluate is its error, not the parent's: the
+      // parent's other resources are still read.
+      if (!(error instanceof IacError)) throw error;
+      this.errors.push(new IacError(error.file, `${error.detail} (the output ${name} of nested stack ${this.parent.frame.prefix}${logicalId} of ${this.parent.file})`, error.position));
+      return new Unresolved(`!GetAtt ${logicalId}.${attribute} (the output cannot be evaluated)`);
+    }
   }
 
   private instance(logicalId: string): ReadStack | Unresolved {
