@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readCloudFormation } from '../../lib/iac/cloudformation/read-template';
 import { MAX_NESTED_RESOURCES, MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../lib/iac/cloudformation/nested-stacks';
@@ -227,6 +228,20 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     const { code, stdout } = await runCli('scan', root);
     expect(code).toBe(3);
     expect(stdout).toContain('audit INCOMPLETE');
+  });
+
+  test('a FIFO or a folder named as the template is refused at once, not waited on', async () => {
+    const root = writeFolderInside('nested-not-files-', {
+      'template.yaml': `Resources:\n${API}  Fifo: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: ./fifo } }\n  Folder: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: ./sub } }\n`,
+      'sub/readme.txt': 'not a template',
+    });
+    execFileSync('mkfifo', [`${root}/fifo`]);
+    const result = await scanAll(root);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/nested stack Fifo .* is not read, .*fifo: not a regular file \(a FIFO\)/),
+      expect.stringMatching(/nested stack Folder .* is not read, .*sub: not a regular file \(a directory\)/),
+    ]);
+    expect(result.summary.complete).toBe(false);
   });
 
   test('a template that nests itself: read once, then an error naming the cycle', async () => {
