@@ -22,7 +22,7 @@ export class LocalFileRefused extends Error {
 export function localPath(templateFile: string, location: string): string {
   const path = resolve(dirname(templateFile), location);
   const inside = relative(process.cwd(), path);
-  if (inside.startsWith('..') || isAbsolute(inside)) throw new LocalFileRefused(`${location} is outside the working directory, which the scan does not read`);
+  if (inside.startsWith('..') || isAbsolute(inside)) throw new LocalFileRefused(`${location} is outside the working directory, which the scan does not read (run the scan from a folder that holds both files)`);
   return path;
 }
 
