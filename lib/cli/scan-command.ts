@@ -12,8 +12,9 @@ const HELP = `Usage: apigw-audit scan PATH [PATH ...] [options]
 
 Audits API Gateway V2 configuration written as code, before it is deployed, with the same
 rules and configuration as a live account. PATH is a file or a folder (searched):
-  - CloudFormation and SAM templates, YAML or JSON, with the short tags (!Ref, !Sub, ...);
-    a CDK cdk.out folder (its *.template.json files)
+  - CloudFormation and SAM templates, YAML or JSON, with the short tags (!Ref, !Sub, ...),
+    and the nested stacks whose template is a local file (read through their parent, with
+    its Parameters); a CDK cdk.out folder (its *.template.json files)
   - Terraform configurations: every folder with .tf files, with the local modules it calls
   - Serverless Framework services: the template \`serverless package\` writes
     (.serverless/cloudformation-template-update-stack.json), else serverless.yml's own

@@ -53,6 +53,8 @@ export interface IacDocument {
   warnings: SnapshotWarning[];
   /** What the reader could not read although the document is otherwise read (an API's definition in S3): the audit is incomplete. */
   errors?: IacError[];
+  /** The files read as nested stacks' templates (CloudFormation): the scan does not read them again on their own. */
+  nestedTemplates?: string[];
 }
 
 export interface AssembledDocument {

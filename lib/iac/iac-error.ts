@@ -10,7 +10,8 @@ export class IacError extends Error {
 
   constructor(
     readonly file: string,
-    detail: string,
+    /** The message without the file and position, to restate the error in another context. */
+    readonly detail: string,
     readonly position?: Position,
   ) {
     super(`${file}${position === undefined ? '' : `:${position.line}:${position.column}`}: ${detail}`);

@@ -3,7 +3,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
 import type { AuditError } from '../model/finding';
-import { loadSnapshotFile, SnapshotError, type SnapshotWarning } from '../model/load-snapshot';
+import { loadSnapshotFile, SnapshotError, type LoadedSnapshot, type SnapshotWarning } from '../model/load-snapshot';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
 import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
@@ -44,28 +44,30 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
   const warnings: SnapshotWarning[] = [];
   const sources: ScannedSource[] = [];
   const unresolved: UnresolvedValue[] = [];
-  for (const target of targets) {
-    try {
-      if (target.kind === 'snapshot') {
-        const loaded = await loadSnapshotFile(target.path);
-        inputs.push({ snapshot: loaded.snapshot });
-        for (const warning of loaded.warnings) warnings.push(warning);
-        sources.push({ ...target, resources: countResources(loaded.snapshot.apis) });
-        continue;
-      }
-      const document = await read(target, paths);
-      const assembled = assemble(document);
-      inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
-      // Loops, not push(...spread): a hostile template can yield any number of each.
-      for (const error of document.errors ?? []) inputs.push(failedInput(error));
-      for (const warning of assembled.warnings) warnings.push(warning);
-      for (const value of assembled.unresolved) unresolved.push(value);
-      sources.push({ ...target, resources: document.resources.length });
-    } catch (error) {
-      if (!(error instanceof IacError) && !(error instanceof SnapshotError)) throw error;
-      inputs.push(failedInput(error));
+  const documents = await readAll(targets, paths);
+  const nested = readThroughParents(documents);
+  for (const read of documents) {
+    const { target } = read;
+    if ('error' in read) {
+      inputs.push(failedInput(read.error));
       sources.push({ ...target, resources: 0 });
+      continue;
     }
+    if ('snapshot' in read) {
+      inputs.push({ snapshot: read.snapshot.snapshot });
+      for (const warning of read.snapshot.warnings) warnings.push(warning);
+      sources.push({ ...target, resources: countResources(read.snapshot.snapshot.apis) });
+      continue;
+    }
+    const { document } = read;
+    if (target.kind === 'cloudformation' && nested.has(target.path)) continue;
+    const assembled = assemble(document);
+    inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
+    // Loops, not push(...spread): a hostile template can yield any number of each.
+    for (const error of document.errors ?? []) inputs.push(failedInput(error));
+    for (const warning of assembled.warnings) warnings.push(warning);
+    for (const value of assembled.unresolved) unresolved.push(value);
+    sources.push({ ...target, resources: document.resources.length });
   }
   const stats: GuardStats = { withheld: 0 };
   const result = runAudit(inputs, guardRules(rules, stats), minSeverity);
@@ -76,6 +78,40 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
     sources,
     unresolved,
   };
+}
+
+/**
+ * The templates that another template scanned reads as a nested stack's: they are audited
+ * through that parent, with the parameters each instance passes; read again on their own they
+ * would be a second, parameterless copy (a phantom API). Templates that nest each other
+ * (a cycle, which their reads report as an error) are each still scanned, so no error is lost.
+ */
+function readThroughParents(documents: readonly ReadTarget[]): Set<string> {
+  const nestedIn = new Map<string, Set<string>>();
+  for (const read of documents) if ('document' in read) nestedIn.set(read.target.path, new Set(read.document.nestedTemplates ?? []));
+  const children = new Set<string>();
+  for (const [parent, nested] of nestedIn) {
+    for (const child of nested) if (child !== parent && nestedIn.get(child)?.has(parent) !== true) children.add(child);
+  }
+  return children;
+}
+
+/** One target as read: a document, a snapshot, or why it could not be read. */
+type ReadTarget = { target: ScanTarget } & ({ document: IacDocument } | { snapshot: LoadedSnapshot } | { error: IacError | SnapshotError });
+
+/** Every target read before any is audited, so the files that are nested templates of another are known first. */
+async function readAll(targets: readonly ScanTarget[], paths: readonly string[]): Promise<ReadTarget[]> {
+  const documents: ReadTarget[] = [];
+  for (const target of targets) {
+    try {
+      if (target.kind === 'snapshot') documents.push({ target, snapshot: await loadSnapshotFile(target.path) });
+      else documents.push({ target, document: await read(target, paths) });
+    } catch (error) {
+      if (!(error instanceof IacError) && !(error instanceof SnapshotError)) throw error;
+      documents.push({ target, error });
+    }
+  }
+  return documents;
 }
 
 /** The values a scan could not resolve, each as a warning naming its file, resource and property. */

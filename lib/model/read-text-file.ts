@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 
 /**
  * The largest input file read: V8 cannot hold a string much past 512 MB, and a snapshot of a
@@ -25,11 +25,39 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
     throw new UnreadableFile(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new UnreadableFile(`not a regular file (${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : 'a device or socket'}); give the path of a file`);
-    if (stats.size > maxBytes) throw new UnreadableFile(`the file is ${Math.ceil(stats.size / 1024 / 1024)} MB, more than the ${maxBytes / 1024 / 1024} MB an input may have`);
+    refuseUnbounded(await handle.stat(), maxBytes);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The same, for a reader that cannot wait (a template reader following a file that a
+ * template names, in the middle of evaluating it): the same checks, so a FIFO or a device
+ * named as a nested template is refused rather than blocking the scan.
+ */
+export function readTextFileSync(file: string, maxBytes = MAX_INPUT_BYTES): string {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new UnreadableFile(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    refuseUnbounded(fstatSync(descriptor), maxBytes);
+    return readFileSync(descriptor, 'utf8');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Only a regular file of at most maxBytes: anything else would block, never end or fill memory. */
+function refuseUnbounded(stats: Stats, maxBytes: number): void {
+  if (!stats.isFile()) throw new UnreadableFile(`not a regular file (${stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : 'a device or socket'}); give the path of a file`);
+  if (stats.size > maxBytes) throw new UnreadableFile(`the file is ${sizeText(stats.size)}, more than the ${sizeText(maxBytes)} an input may have`);
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.ceil(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
 }

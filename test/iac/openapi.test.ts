@@ -1,18 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { openApiResources } from '../../lib/iac/openapi/openapi-resources';
-import { scanAll } from './scan-support';
-
-const folders: string[] = [];
-afterAll(() => folders.forEach((root) => rmSync(root, { recursive: true, force: true })));
+import { scanAll, writeFolderInside } from './scan-support';
 
 /** Definitions written inside the working directory (the scan reads no body file outside it). */
 function folder(files: Record<string, string>): string {
-  mkdirSync('dist', { recursive: true });
-  const root = relative(process.cwd(), mkdtempSync(join('dist', 'openapi-test-')));
-  folders.push(root);
-  for (const [path, content] of Object.entries(files)) writeFileSync(join(root, path), content);
-  return root;
+  return writeFolderInside('openapi-test-', files);
 }
 
 /** An HTTP API defined by OpenAPI, in the shape of the API Gateway developer guide's examples, with two response-mapping mistakes. */
@@ -130,7 +121,7 @@ describe('OpenAPI definitions of HTTP APIs', () => {
     expect(result.errors.map((error) => error.message)).toEqual([
       expect.stringMatching(/template\.yaml:2:\d+: the OpenAPI definition of InS3 \(BodyS3Location\) is not read, so its routes and integrations are not audited: the definition is in S3 or not named by a path \(\{"Bucket":"defs","Key":"api.yaml"\}\)/),
       expect.stringMatching(/the OpenAPI definition of Outside \(BodyS3Location\) is not read, .*: \.\.\/\.\.\/\.\.\/\.\.\/etc\/api\.yaml is outside the working directory/),
-      expect.stringMatching(/the OpenAPI definition of Missing \(BodyS3Location\) is not read, .*nothing\.yaml cannot be read \(ENOENT\)/),
+      expect.stringMatching(/the OpenAPI definition of Missing \(BodyS3Location\) is not read, .*nothing\.yaml: cannot read the file \(ENOENT\)/),
     ]);
   });
 });

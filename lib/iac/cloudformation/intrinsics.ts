@@ -20,8 +20,13 @@ export interface TemplateContext {
   positionOf(path: TemplatePath): Position | undefined;
   /** What `Ref` returns for a resource the scan models (its snapshot id), else undefined (unknown until deployed). */
   refOf(logicalId: string): string | undefined;
-  /** What `Fn::GetAtt` returns for an attribute the scan knows (`ApiId` of an API it models), else undefined. */
-  attributeOf(logicalId: string, attribute: string): string | undefined;
+  /**
+   * What `Fn::GetAtt` returns for an attribute the scan knows (`ApiId` of an API it models, an
+   * output of a nested stack it read), else undefined.
+   */
+  attributeOf(logicalId: string, attribute: string): unknown;
+  /** For a nested stack: the value its parent passes for a parameter, undefined when none (the Default applies). */
+  givenParameter?: (name: string) => unknown;
   /**
    * Whether the template is transformed (SAM) and may refer to resources the transform
    * generates (`ServerlessHttpApi`, `MyFunctionRole`): a `!Ref` to an undeclared name is then
@@ -169,14 +174,20 @@ export class IntrinsicResolver {
     return this.fail(`!Ref ${name}: no parameter or resource has this name`, path);
   }
 
+  /** The value a nested stack's parent passes, else the Default; an unknown value stays unknown (and keeps its known text). */
   private parameter(name: string): unknown {
     const declaration = this.template.parameters[name];
     const type = isPlainObject(declaration) ? String(declaration['Type'] ?? 'String') : 'String';
-    const fallback = isPlainObject(declaration) ? declaration['Default'] : undefined;
+    const value = this.template.givenParameter?.(name) ?? (isPlainObject(declaration) ? declaration['Default'] : undefined);
     if (type.startsWith('AWS::SSM::Parameter::Value')) return new Unresolved(`!Ref ${name} (the value of an SSM parameter)`);
-    if (fallback === undefined || fallback === null) return new Unresolved(`!Ref ${name} (a parameter without a Default)`);
-    if (type === 'CommaDelimitedList' || type.startsWith('List<')) return String(fallback).split(',').map((item) => item.trim());
-    return typeof fallback === 'string' ? fallback : String(fallback);
+    if (value === undefined || value === null) return new Unresolved(`!Ref ${name} (a parameter without a Default)`);
+    if (value instanceof Unresolved) return value;
+    const list = type === 'CommaDelimitedList' || type.startsWith('List<');
+    if (list && Array.isArray(value)) return value;
+    // CloudFormation passes a nested stack's parameters as strings: a map or list is not one.
+    if (typeof value === 'object') return new Unresolved(`!Ref ${name} (given ${describe(value)}, which is not a string)`);
+    if (list) return String(value).split(',').map((item) => item.trim());
+    return typeof value === 'string' ? value : String(value);
   }
 
   private getAtt(argument: unknown, path: TemplatePath): unknown {

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isKnownField } from '../../model/known-fields';
 import type { SnapshotWarning } from '../../model/load-snapshot';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject, mapPath } from '../../rules/values';
 import type { IacDocument, IacKind, IacResource } from '../assemble';
-import { displayPath } from '../display-path';
 import { IacError } from '../iac-error';
 import { openApiResources, type OpenApiOrigin } from '../openapi/openapi-resources';
 import { positionsAlong, type SourcePath } from '../positions';
@@ -13,6 +10,8 @@ import type { PropertyPath } from '../property-path';
 import type { Position } from '../source-map';
 import { findDependencyCycle } from './dependencies';
 import { IntrinsicResolver } from './intrinsics';
+import { isLocalFileError, localPath, parseLocalFile } from './local-file';
+import { NESTED_STACK_TYPES, NestedStacks, NestingTree, rootFrame, type ReadStack, type StackFrame } from './nested-stacks';
 import { parseTemplate, type TemplateSource } from './template-source';
 
 /** The resource types the scan reads, and the attribute `Fn::GetAtt` returns the id under. */
@@ -52,48 +51,89 @@ export function readCloudFormation(text: string, file: string): IacDocument {
   return readTemplateSource(parseTemplate(text, file), file);
 }
 
-/** The same, for a template already parsed (or put together, as from serverless.yml). */
+/**
+ * The same, for a template already parsed (or put together, as from serverless.yml), with the
+ * nested stacks it instantiates from local templates (see NestedStacks): their resources join
+ * its own, and the files read as nested templates are listed so the scan does not read them
+ * again on their own, without their parameters.
+ */
 export function readTemplateSource(source: TemplateSource, file: string): IacDocument {
+  const tree = new NestingTree();
+  const stack = readStack(source, file, rootFrame(file, tree));
+  return { source: file, resources: stack.resources, warnings: stack.warnings, errors: stack.errors, nestedTemplates: tree.templates() };
+}
+
+/** One stack of the tree: the root template, or one instance of a nested template with its parent's parameters. */
+function readStack(source: TemplateSource, file: string, frame: StackFrame): ReadStack {
   const template = source.value;
   if (!isPlainObject(template) || !isPlainObject(template['Resources'])) throw new IacError(file, 'not a CloudFormation template: it has no Resources section');
   const resources = template['Resources'];
   // The resources the scan reads, by logical id, found in one pass: a large stack has tens of
   // thousands of others, and the resolver asks about them again and again.
   const scanned = new Map<string, (typeof TYPES)[string]>();
+  const stackIds: string[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     const type = String((resource as Record<string, unknown> | undefined)?.['Type']);
     // Own keys only: `Type: constructor` is not a type the scan reads.
     if (Object.hasOwn(TYPES, type)) scanned.set(logicalId, TYPES[type]!);
+    else if (Object.hasOwn(NESTED_STACK_TYPES, type) && isPlainObject(resource)) stackIds.push(logicalId);
   }
   const typeOf = (logicalId: string) => scanned.get(logicalId);
-  // Only a cycle the scan's own resources are part of or depend on keeps it from resolving them.
-  const cycle = findDependencyCycle(resources, scanned.keys());
-  if (cycle !== undefined) {
-    throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
+  // Only a cycle the scan's own resources (or the stacks it reads) are part of or depend on
+  // keeps it from resolving them. It does not depend on parameters: once per nested template.
+  if (!frame.tree.acyclic.has(template)) {
+    const cycle = findDependencyCycle(resources, [...scanned.keys(), ...stackIds]);
+    if (cycle !== undefined) {
+      throw new IacError(file, `reference cycle between resources: ${cycle.join(' -> ')} (CloudFormation rejects the template: "Circular dependency between resources")`, source.positionOf(['Resources', cycle[0]!]));
+    }
+    frame.tree.acyclic.add(template);
   }
   const transform = template['Transform'];
-  const resolver = new IntrinsicResolver({
+  const exists = (logicalId: string): boolean => {
+    const condition = (resources[logicalId] as Record<string, unknown>)['Condition'];
+    // A resource whose condition cannot be evaluated may exist: it is read, so its mistakes are reported.
+    return typeof condition !== 'string' || resolver.condition(condition, ['Resources', logicalId, 'Condition']) !== false;
+  };
+  const nested = new NestedStacks({ file, source, frame, resources, resolve: (value, path) => resolver.resolve(value, path), exists }, stackIds, readStack);
+  const resolver: IntrinsicResolver = new IntrinsicResolver({
     file,
     parameters: objectOr(template['Parameters']),
     mappings: objectOr(template['Mappings']),
     conditions: objectOr(template['Conditions']),
     resources,
     positionOf: source.positionOf,
-    refOf: (logicalId) => (typeOf(logicalId) === undefined ? undefined : logicalId),
-    attributeOf: (logicalId, attribute) => (typeOf(logicalId)?.idAttribute === attribute ? logicalId : undefined),
+    refOf: (logicalId) => (typeOf(logicalId) === undefined ? undefined : `${frame.prefix}${logicalId}`),
+    attributeOf: (logicalId, attribute) => (typeOf(logicalId)?.idAttribute === attribute ? `${frame.prefix}${logicalId}` : nested.attribute(logicalId, attribute)),
+    ...(frame.givenParameter === undefined ? {} : { givenParameter: frame.givenParameter }),
     transformed: transform !== undefined && transform !== null,
   });
-  const reader = new ResourceReader(file, source, resolver);
+  const reader = new ResourceReader(file, frame.prefix, source, resolver);
   const documentResources: IacResource[] = [];
   for (const [logicalId, type] of scanned) {
     const resource = resources[logicalId];
-    if (!isPlainObject(resource)) continue;
-    const condition = resource['Condition'];
-    // A resource whose condition cannot be evaluated may exist: it is read, so its mistakes are reported.
-    if (typeof condition === 'string' && resolver.condition(condition, ['Resources', logicalId, 'Condition']) === false) continue;
+    if (!isPlainObject(resource) || !exists(logicalId)) continue;
     for (const item of reader.read(logicalId, type.kind, resource, String(resource['Type']))) documentResources.push(item);
   }
-  return { source: file, resources: documentResources, warnings: reader.warnings, errors: reader.errors };
+  if (frame.prefix !== '') frame.tree.resources += documentResources.length;
+  const warnings = reader.warnings;
+  const errors = reader.errors;
+  // Loops, not push(...spread): a tree of stacks can hold any number of each.
+  for (const stack of nested.all()) {
+    for (const item of stack.resources) documentResources.push(item);
+    for (const warning of stack.warnings) warnings.push(warning);
+    for (const error of stack.errors) errors.push(error);
+  }
+  for (const error of nested.errors) errors.push(error);
+  return { resources: documentResources, warnings, errors, output: (name) => outputOf(template['Outputs'], name, resolver) };
+}
+
+/** The value of an output of a nested stack, as `!GetAtt Stack.Outputs.Name` in its parent sees it. */
+function outputOf(outputs: unknown, name: string, resolver: IntrinsicResolver): unknown {
+  const output = isPlainObject(outputs) && Object.hasOwn(outputs, name) ? outputs[name] : undefined;
+  if (!isPlainObject(output)) return new Unresolved(`Outputs.${name} (the nested template has no such output)`);
+  const condition = output['Condition'];
+  if (typeof condition === 'string' && resolver.condition(condition, ['Outputs', name, 'Condition']) === false) return new Unresolved(`Outputs.${name} (its Condition is false, so the nested stack has no such output)`);
+  return resolver.resolve(output['Value'], ['Outputs', name, 'Value']);
 }
 
 /** Where an API keeps its OpenAPI definition: in the template, or in a file (local, or in S3). */
@@ -109,6 +149,8 @@ class ResourceReader {
 
   constructor(
     private readonly file: string,
+    /** What the ids of a nested stack's resources start with (see StackFrame.prefix); "" in the root template. */
+    private readonly prefix: string,
     private readonly source: TemplateSource,
     private readonly resolver: IntrinsicResolver,
   ) {}
@@ -135,7 +177,7 @@ class ResourceReader {
     if (defined !== undefined) Object.assign(fields, defined.apiFields);
     const own: IacResource = {
       kind,
-      id: logicalId,
+      id: `${this.prefix}${logicalId}`,
       file: this.file,
       position,
       fields,
@@ -168,7 +210,7 @@ class ResourceReader {
       const body = typeof inline === 'string' ? parseJson(inline) : inline;
       if (isUnresolved(body) || body === undefined) return this.unreadDefinition(logicalId, names.inline, isUnresolved(body) ? body.reason : 'not an OpenAPI object or JSON text');
       const base = ['Resources', logicalId, 'Properties', names.inline];
-      return openApiResources(body, { apiId: logicalId, file: this.file, positionOf: (path) => this.source.positionOf([...base, ...path]), fallback });
+      return openApiResources(body, { apiId: `${this.prefix}${logicalId}`, file: this.file, positionOf: (path) => this.source.positionOf([...base, ...path]), fallback });
     }
     const location = properties[names.location];
     return location === undefined ? undefined : this.definitionFile(logicalId, names.location, location, false);
@@ -183,24 +225,20 @@ class ResourceReader {
     if (typeof location !== 'string' || /^s3:\/\//.test(location)) {
       return this.unreadDefinition(logicalId, property, `the definition is in S3 or not named by a path (${isUnresolved(location) ? location.reason : JSON.stringify(location)}), which the scan does not read`);
     }
-    const path = resolve(dirname(this.file), location);
-    const inside = relative(process.cwd(), path);
-    if (inside.startsWith('..') || isAbsolute(inside)) return this.unreadDefinition(logicalId, property, `${location} is outside the working directory, which the scan does not read`);
     try {
-      const file = displayPath(path);
-      const source = parseTemplate(readFileSync(path, 'utf8'), file);
+      const { file, source } = parseLocalFile(localPath(this.file, location));
       // An error in an included file's intrinsic functions points at the property that includes it.
       const definition = included ? this.resolver.resolve(source.value, ['Resources', logicalId, 'Properties', property]) : source.value;
-      return openApiResources(definition, { apiId: logicalId, file, positionOf: source.positionOf, fallback: source.positionOf([]) ?? { line: 1, column: 1 } } satisfies OpenApiOrigin);
+      return openApiResources(definition, { apiId: `${this.prefix}${logicalId}`, file, positionOf: source.positionOf, fallback: source.positionOf([]) ?? { line: 1, column: 1 } } satisfies OpenApiOrigin);
     } catch (error) {
-      const reason = error instanceof IacError ? error.message : `${join(dirname(this.file), location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      return this.unreadDefinition(logicalId, property, reason);
+      if (!isLocalFileError(error)) throw error;
+      return this.unreadDefinition(logicalId, property, error.message);
     }
   }
 
   private unreadDefinition(logicalId: string, property: string, reason: string): undefined {
     const at = this.source.positionOf(['Resources', logicalId, 'Properties', property]);
-    this.errors.push(new IacError(this.file, `the OpenAPI definition of ${logicalId} (${property}) is not read, so its routes and integrations are not audited: ${reason}`, at));
+    this.errors.push(new IacError(this.file, `the OpenAPI definition of ${this.prefix}${logicalId} (${property}) is not read, so its routes and integrations are not audited: ${reason}`, at));
     return undefined;
   }
 
