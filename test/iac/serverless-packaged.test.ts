@@ -37,7 +37,7 @@ const EXPECTED_DIFFERENCES: Record<string, { unread: string[] }> = {
 };
 
 test('every Serverless Framework service of the corpus has its packaged template', () => {
-  expect(services.length).toBe(19);
+  expect(services.length).toBe(20);
   for (const [name] of services) expect(() => readFileSync(join(PACKAGED, `${name}.json`))).not.toThrow();
 });
 
