@@ -4,7 +4,10 @@
 // reads from serverless.yml directly with what it reads from the framework's own output, offline
 // and without running the framework in CI.
 //
-//   node scripts/package-serverless-corpus.mjs
+//   node scripts/package-serverless-corpus.mjs [NAME...]
+//
+// With names, only those services are packaged (the others keep their templates: each run writes
+// new S3 keys and code hashes, which are no change worth a diff).
 //
 // Each service is packaged from a temporary copy, offline, with fake credentials. The copy is
 // edited only where serverless 3.40 could not package it here, never in the API Gateway parts:
@@ -14,6 +17,9 @@
 // - `service: {name: X}` (the v1 form 3.40 refuses) becomes `service: X`;
 // - variables whose sources need AWS or a plugin (`${ssm:...}`, `${aws:accountId}`, `${bref:...}`)
 //   become placeholder text: they set environment values and layers, not API Gateway resources;
+// - `${env:NAME}` without a fallback becomes placeholder text too (nothing is set in the
+//   environment here); where it is an API Gateway value (a CORS origin), the direct read leaves it
+//   unresolved, and the test accepts any packaged value for an unresolved one;
 // - a placeholder file is added beside it: a copy holding only serverless.yml has no code to
 //   package ("No file matches include / exclude patterns");
 // - a provider without a region gets `region: us-east-1`, which `${self:provider.region}` needs.
@@ -28,9 +34,11 @@ const out = join(root, 'test/fixtures/serverless-packaged');
 const sls = join(root, 'node_modules/.bin/sls');
 
 const sources = JSON.parse(readFileSync(join(corpus, 'SOURCES.json'), 'utf8'));
+const only = new Set(process.argv.slice(2));
+for (const name of only) if (sources[name]?.format !== 'serverless') throw new Error(`${name} is not a Serverless Framework service of the corpus`);
 mkdirSync(out, { recursive: true });
 for (const [name, source] of Object.entries(sources)) {
-  if (source.format !== 'serverless') continue;
+  if (source.format !== 'serverless' || (only.size > 0 && !only.has(name))) continue;
   const serviceFile = source.files.map((file) => file.file).find((file) => /(^|\/)serverless\.ya?ml$/.test(file));
   const work = mkdtempSync(join(tmpdir(), `sls-package-${name}-`));
   try {
@@ -82,5 +90,6 @@ function packageable(text) {
     .replace(/^service:\s*\n\s+name:\s*(\S+)/m, 'service: $1')
     .replace(/\$\{bref:[^}]*\}/g, 'arn:aws:lambda:us-east-1:123456789012:layer:placeholder-bref:1')
     .replace(/\$\{(ssm|aws):[^}]*\}/g, 'placeholder-$1')
+    .replace(/\$\{env:[^,}]*\}/g, 'placeholder-env')
     .replace(/^provider:\s*\n(?![\s\S]*^\s+region:)/m, 'provider:\n  region: us-east-1\n');
 }
