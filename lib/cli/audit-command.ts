@@ -78,7 +78,7 @@ export const auditCommand: Command = {
 
     const loaded: LoadedSnapshot[] = [];
     for (const file of uniqueFiles(files)) loaded.push(await loadSnapshotFile(file));
-    const inputs: AuditInput[] = loaded.map(({ snapshot }) => ({ snapshot }));
+    const inputs: AuditInput[] = loaded.map(({ snapshot, errors }) => ({ snapshot, errors, complete: errors.length === 0 }));
     const warnings = loaded.flatMap((snapshot) => snapshot.warnings);
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.

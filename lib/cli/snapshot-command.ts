@@ -23,8 +23,8 @@ Options:
   --out FILE    where to write the snapshot
   -h, --help    this help
 
-Exit codes: 0 complete, 2 bad usage, 3 incomplete (FILE holds every API read completely;
-the errors say what is missing).
+Exit codes: 0 complete, 2 bad usage, 3 incomplete (FILE holds every API read completely,
+and the errors, which say what is missing: an audit of FILE is incomplete too).
 `;
 
 export const snapshotCommand: Command = {
@@ -53,7 +53,7 @@ export const snapshotCommand: Command = {
 
     const [result] = await collectLive(scope, io);
     if (result === undefined) throw new Error('collectLive returned no result for its one region');
-    await writeSnapshotFile(out, result.snapshot);
+    await writeSnapshotFile(out, result.snapshot, result.errors);
     // A message may quote what the endpoint answered: one line, escapes written out.
     for (const error of result.errors) io.stderr(`${oneLine(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}`)}\n`);
     const { calls, throttled } = result.stats;

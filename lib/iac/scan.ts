@@ -48,7 +48,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
     try {
       if (target.kind === 'snapshot') {
         const loaded = await loadSnapshotFile(target.path);
-        inputs.push({ snapshot: loaded.snapshot });
+        inputs.push({ snapshot: loaded.snapshot, errors: loaded.errors, complete: loaded.errors.length === 0 });
         for (const warning of loaded.warnings) warnings.push(warning);
         sources.push({ ...target, resources: countResources(loaded.snapshot.apis) });
         continue;

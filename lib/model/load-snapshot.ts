@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AuditError } from './finding';
 import { isKnownField, KNOWN_FIELDS, suggestField, type ResourceKind } from './known-fields';
 import { readTextFile, UnreadableFile } from './read-text-file';
 import type { Snapshot } from './snapshot';
@@ -27,6 +28,11 @@ export interface LoadedSnapshot {
   file: string;
   snapshot: Snapshot;
   warnings: SnapshotWarning[];
+  /**
+   * What the walk that wrote the file could not read (its `errors`): the file lacks those
+   * APIs or resources, so an audit of it is incomplete.
+   */
+  errors: AuditError[];
 }
 
 export async function loadSnapshotFile(file: string): Promise<LoadedSnapshot> {
@@ -46,9 +52,17 @@ export function parseSnapshot(text: string, file: string): LoadedSnapshot {
   rejectForeignShapes(json, file);
   const result = snapshotSchema.safeParse(json);
   if (!result.success) throw schemaError(json, result.error, file);
-  const snapshot = result.data as Snapshot;
+  const { errors: walkErrors = [], ...snapshot } = result.data as Snapshot & z.infer<typeof snapshotSchema>;
   rejectDuplicateIds(snapshot, file);
-  return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file) };
+  const errors = walkErrors.map(({ operation, apiId, arn, message }): AuditError => ({
+    source: 'collector',
+    message,
+    ...(operation === undefined ? {} : { operation }),
+    ...(apiId === undefined ? {} : { apiId }),
+    ...(arn === undefined ? {} : { arn }),
+    file,
+  }));
+  return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file), errors };
 }
 
 /**

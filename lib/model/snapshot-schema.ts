@@ -30,10 +30,19 @@ const api = z.looseObject({
   routes: listOf(route),
 });
 
+/** What the walk that wrote the file could not read (`apigw-audit snapshot` of an incomplete walk). */
+const walkError = z.looseObject({
+  operation: z.string().optional(),
+  apiId: z.string().optional(),
+  arn: z.string().optional(),
+  message: z.string({ error: 'must be a string saying what could not be read' }),
+});
+
 export const snapshotSchema = z.looseObject({
   version: z.literal(1).optional(),
   accountId: z.string().optional(),
   region: z.string().optional(),
   capturedAt: z.string().optional(),
+  errors: z.array(walkError, { error: 'must be a list of what the walk could not read' }).optional(),
   apis: z.array(api, { error: 'must be a list of APIs' }),
 });

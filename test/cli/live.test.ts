@@ -117,6 +117,24 @@ describe('apigw-audit snapshot', () => {
     expect((await loadSnapshotFile(out)).snapshot.apis.map((api) => api.ApiId)).toEqual(['h4catalog3']);
   });
 
+  test('the file of an incomplete walk keeps its errors, so auditing it later is incomplete too (exit 3), not clean', async () => {
+    await serveDemo({ faults: [{ kind: 'deny', apiId: 'p9notify22', operation: 'GetRoutes' }] });
+    const out = join(dir, 'denied.json');
+    expect((await runCli('snapshot', '--region', 'eu-west-1', '--out', out)).code).toBe(3);
+
+    for (const command of [['audit', '--snapshot', out], ['scan', out]]) {
+      const { code, stdout } = await runCli(...command, '--format', 'json', '--fail-on', 'none');
+      const report = JSON.parse(stdout);
+      expect(code).toBe(3);
+      expect(report.summary).toMatchObject({ apisAudited: 2, complete: false, errors: 1 });
+      expect(report.errors).toEqual([
+        { source: 'collector', operation: 'GetRoutes', apiId: 'p9notify22', arn: 'arn:aws:apigateway:eu-west-1::/apis/p9notify22', file: out, message: expect.stringMatching(/^AccessDeniedException \(HTTP 403\)/) },
+      ]);
+    }
+    const text = await runCli('audit', '--snapshot', out, '--fail-on', 'none');
+    expect(text.stdout).toContain('audit INCOMPLETE: 1 error');
+  });
+
   test.each([
     ['no region', ['--out', 'x.json'], 'snapshot needs exactly one --region R'],
     ['two regions', ['--region', 'eu-west-1', '--region', 'us-east-1', '--out', 'x.json'], 'snapshot needs exactly one --region R'],

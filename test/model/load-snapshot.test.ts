@@ -79,6 +79,23 @@ describe('snapshot loader is tolerant inside resources', () => {
     expect(warnings).toEqual([{ file: 'f', path: '$.apis[0].integrations[0].integration_type', message: expect.stringContaining('did you mean "IntegrationType"') }]);
   });
 
+  test('the errors of the walk that wrote the file come back as collector errors naming the file', () => {
+    const loaded = parseSnapshot('{"errors": [{"operation": "GetRoutes", "apiId": "a", "message": "AccessDeniedException (HTTP 403)"}, {"message": "GetApis failed"}], "apis": [{"ApiId": "b"}]}', 'f.json');
+    expect(loaded.errors).toEqual([
+      { source: 'collector', operation: 'GetRoutes', apiId: 'a', message: 'AccessDeniedException (HTTP 403)', file: 'f.json' },
+      { source: 'collector', message: 'GetApis failed', file: 'f.json' },
+    ]);
+    expect(loaded.snapshot).toEqual({ apis: [{ ApiId: 'b', integrations: [], routes: [] }] });
+    expect(parseSnapshot('{"apis": []}', 'f.json').errors).toEqual([]);
+  });
+
+  test.each([
+    ['not a list', '{"errors": "x", "apis": []}', '$.errors: must be a list of what the walk could not read'],
+    ['an error without a message', '{"errors": [{"operation": "GetApis"}], "apis": []}', '$.errors[0].message: is required'],
+  ])('errors that do not fit are refused: %s', (_, text, message) => {
+    expect(() => parseSnapshot(text, 'f.json')).toThrow(`f.json: ${message}`);
+  });
+
   test('reads a file from disk', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'snap-')), 'a.json');
     writeFileSync(file, '{"apis": [{"ApiId": "a"}]}');
