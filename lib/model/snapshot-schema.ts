@@ -38,8 +38,20 @@ const walkError = z.looseObject({
   message: z.string({ error: 'must be a string saying what could not be read' }),
 });
 
+/**
+ * The one format version this apigw-audit reads. A later version may mean something else by the
+ * same fields, so it is refused with what to do rather than half read.
+ */
+const SNAPSHOT_VERSION = 1;
+const version = z.literal(SNAPSHOT_VERSION, {
+  error: ({ input }) =>
+    typeof input === 'number' && input > SNAPSHOT_VERSION
+      ? `format version ${input} is newer than this apigw-audit reads (${SNAPSHOT_VERSION}): upgrade apigw-audit (\`apigw-audit --version\` says which you have), or write the snapshot with this one`
+      : `must be the number ${SNAPSHOT_VERSION} (or left out); got ${JSON.stringify(input)}`,
+});
+
 export const snapshotSchema = z.looseObject({
-  version: z.literal(1).optional(),
+  version: version.optional(),
   accountId: z.string().optional(),
   region: z.string().optional(),
   capturedAt: z.string().optional(),

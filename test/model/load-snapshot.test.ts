@@ -96,6 +96,13 @@ describe('snapshot loader is tolerant inside resources', () => {
     expect(() => parseSnapshot(text, 'f.json')).toThrow(`f.json: ${message}`);
   });
 
+  test.each([
+    ['a newer format version says to upgrade', '{"version": 2, "apis": []}', '$.version: format version 2 is newer than this apigw-audit reads (1): upgrade apigw-audit'],
+    ['a version as a string names the value', '{"version": "1", "apis": []}', '$.version: must be the number 1 (or left out); got "1"'],
+  ])('%s', (_, text, message) => {
+    expect(() => parseSnapshot(text, 'f.json')).toThrow(`f.json: ${message}`);
+  });
+
   test('reads a file from disk', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'snap-')), 'a.json');
     writeFileSync(file, '{"apis": [{"ApiId": "a"}]}');
