@@ -4,6 +4,7 @@ import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-res
 import type { ActiveRule } from '../engine/evaluate';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type SnapshotWarning } from '../model/load-snapshot';
+import { cannotRead } from '../model/read-text-file';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
 import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
@@ -86,7 +87,7 @@ export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
 async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
   if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
+    throw new IacError(target.path, cannotRead(error));
   });
   if (target.kind === 'serverless') return readTemplateSource(serviceTemplate(text, target.path), target.path);
   return target.kind === 'cloudformation' ? readCloudFormation(text, target.path) : readTerraformPlan(text, target.path);

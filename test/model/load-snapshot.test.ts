@@ -50,7 +50,7 @@ describe('snapshot loader rejects a file whose skeleton does not fit, naming fil
   });
 
   test('a missing file names the file', async () => {
-    await expect(loadSnapshotFile('/nonexistent/account.json')).rejects.toThrow('/nonexistent/account.json: $: cannot read the file (ENOENT)');
+    await expect(loadSnapshotFile('/nonexistent/account.json')).rejects.toThrow('/nonexistent/account.json: $: cannot read the file: no such file or folder (ENOENT)');
   });
 });
 
