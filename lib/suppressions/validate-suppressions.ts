@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/audit-config';
+import { didYouMean } from '../model/closest-name';
 import { isRecord, unknownKeys } from '../model/input-problems';
 import { suppressionKey, type SuppressionEntry } from './suppression-entry';
 import { matchesRule, resourcePatternProblem, rulePatternProblem } from './suppression-pattern';
@@ -97,7 +98,8 @@ export function validateSuppressions(document: unknown, origin: string, knownRul
     }
     const parsed: SuppressionEntry = { index, ...entry.fields };
     if (!knownRules.some((rule) => matchesRule(parsed.rule, rule.id, rule.name))) {
-      problems.push(`${where}: rule: matches no rule (see \`apigw-audit rules\`)`);
+      const names = knownRules.flatMap((rule) => [rule.id, rule.name]);
+      problems.push(`${where}: rule: matches no rule${didYouMean(parsed.rule, names)} (see \`apigw-audit rules\`)`);
     }
     const key = suppressionKey(parsed);
     const first = seen.get(key);

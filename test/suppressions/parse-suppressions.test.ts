@@ -63,6 +63,8 @@ suppressions:
     ['the expiry is written another way', oneEntry({ expires: '31/12/2026' }), 'expires: must be a calendar date'],
     ['the rule is missing', oneEntry({ rule: undefined }), 'suppressions[0]: rule: is required'],
     ['the rule matches no rule', oneEntry({ rule: 'IR04' }), 'suppressions[0] (rule "IR04"): rule: matches no rule'],
+    ['a misspelt rule id gets a suggestion', oneEntry({ rule: 'IR0044' }), 'suppressions[0] (rule "IR0044"): rule: matches no rule (did you mean "IR004"?)'],
+    ['a misspelt rule name gets a suggestion', oneEntry({ rule: 'ir-content-handling-mising' }), 'rule: matches no rule (did you mean "ir-content-handling-missing"?)'],
     ['the rule has other characters', oneEntry({ rule: 'IR0[0-4]' }), 'suppressions[0] (rule "IR0[0-4]"): rule: must be a rule id or name, or a glob'],
     ['the resource is missing', oneEntry({ resource: undefined }), 'suppressions[0] (rule "IR004"): resource: is required'],
     ['the resource is empty', oneEntry({ resource: '""' }), 'resource: must not be empty'],
