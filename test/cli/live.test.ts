@@ -41,6 +41,32 @@ describe('apigw-audit audit --region (live)', () => {
     expect(fake?.requests).toHaveLength(19);
   });
 
+  test('with no AWS credentials at all, the error says how to give some, with and without --role-arn', async () => {
+    await serveDemo();
+    const nowhere = join(dir, 'no-such-aws-config');
+    const changed: Record<string, string | undefined> = { AWS_CONFIG_FILE: nowhere, AWS_SHARED_CREDENTIALS_FILE: nowhere, AWS_ENDPOINT_URL_STS: fake?.url, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined };
+    const saved = Object.fromEntries(Object.keys(changed).map((name) => [name, process.env[name]]));
+    const setEnvironment = (values: Record<string, string | undefined>) => {
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    };
+    setEnvironment(changed);
+    try {
+      for (const roles of [[], ['--role-arn', 'arn:aws:iam::222222222222:role/apigw-audit-member']]) {
+        const { code, stdout } = await runCli('audit', '--region', 'eu-west-1', ...roles, '--format', 'json');
+        expect(code).toBe(3);
+        expect(JSON.parse(stdout).errors).toEqual([
+          expect.objectContaining({ message: expect.stringContaining('Could not load credentials from any providers (no AWS credentials found: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)') }),
+        ]);
+      }
+      expect(fake?.requests).toEqual([]);
+    } finally {
+      setEnvironment(saved);
+    }
+  });
+
   test('--api narrows the walk', async () => {
     await serveDemo();
     const { stdout } = await runCli('audit', '--region', 'eu-west-1', '--api', 'h4catalog3', '--format', 'json', '--fail-on', 'none');
