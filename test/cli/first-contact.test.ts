@@ -60,6 +60,17 @@ describe('apigw-audit, first contact', () => {
     expect(stderr).toContain('use `apigw-audit scan FILE` for infrastructure code');
   });
 
+  test.each([
+    ['a snapshot without --snapshot', ['audit', DEMO], `apigw-audit audit: unexpected argument "${DEMO}" (did you mean --snapshot ${DEMO}?): this command takes only options (see --help)`],
+    ['an argument where none belongs', ['rules', 'extra'], 'apigw-audit rules: unexpected argument "extra": this command takes only options (see --help)'],
+    ['an option without its value', ['audit', '--snapshot', DEMO, '--format'], 'apigw-audit audit: --format needs a value after it (see --help)'],
+    ['an option whose value is the next option', ['audit', '--snapshot', '--strict'], 'apigw-audit audit: --snapshot needs a value after it (see --help)'],
+  ])('%s is a usage error (exit 2) that says what to write', async (_, args, message) => {
+    const { code, stderr } = await runCli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}\n`);
+  });
+
   test('scan of a path that does not exist is bad input (exit 2), not an incomplete scan', async () => {
     const { code, stderr } = await runCli('scan', 'nothere/');
     expect(code).toBe(2);
