@@ -57,7 +57,7 @@ function readEntry(raw: unknown): { fields: EntryFields } | { problems: string[]
     fields[spec.field] = text;
   }
   const unknown = unknownKeys(raw, ENTRY_FIELDS.map((spec) => spec.field));
-  if (unknown.length > 0) problems.push(`unknown field ${unknown.map((key) => `"${key}"`).join(', ')} (fields: rule, resource, reason, expires, owner)`);
+  if (unknown.length > 0) problems.push(`${unknownFields(unknown)} (fields: rule, resource, reason, expires, owner)`);
   // With no problem, every required field is set above.
   return problems.length > 0 ? { problems } : { fields: fields as unknown as EntryFields };
 }
@@ -69,7 +69,7 @@ function documentProblems(document: unknown): string[] {
   if (document.suppressions === undefined) problems.push('suppressions: is required: the list of entries');
   else if (!Array.isArray(document.suppressions)) problems.push('suppressions: must be a list of entries');
   const unknown = unknownKeys(document, ['suppressions']);
-  if (unknown.length > 0) problems.push(`unknown top-level field ${unknown.map((key) => `"${key}"`).join(', ')} (only "suppressions")`);
+  if (unknown.length > 0) problems.push(`${unknownFields(unknown, 'top-level ')} (only "suppressions")`);
   return problems;
 }
 
@@ -109,6 +109,11 @@ export function validateSuppressions(document: unknown, origin: string, knownRul
   });
   if (problems.length > 0) throw problemsError(origin, problems);
   return entries;
+}
+
+/** `unknown field "x"`, or `unknown fields "x", "y"`. */
+function unknownFields(keys: readonly string[], where = ''): string {
+  return `unknown ${where}field${keys.length === 1 ? '' : 's'} ${keys.map((key) => `"${key}"`).join(', ')}`;
 }
 
 /** One problem on the line that names the file; several as a list under it. */

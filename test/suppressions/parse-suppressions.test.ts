@@ -73,6 +73,7 @@ suppressions:
     ['the ARN pattern covers every API', oneEntry({ resource: 'arn:aws:apigateway:eu-west-1::/apis/*' }), 'resource: an ARN pattern must name one API'],
     ['the ARN pattern is a glob over everything', oneEntry({ resource: 'arn:*' }), 'resource: an ARN pattern must look like arn:aws:apigateway:REGION::/apis/API_ID'],
     ['the resource is a number in YAML', oneEntry({ resource: '12345' }), 'resource: must be an id or an ARN pattern (quote it in YAML)'],
+    ['two top-level fields are unknown', '{"suppressions": [], "apis": [], "region": "eu-west-1"}', 'suppressions.yaml: unknown top-level fields "apis", "region" (only "suppressions")'],
     ['a field is misspelt', oneEntry({ expire: '2026-01-01' }), 'suppressions[0] (rule "IR004"): unknown field "expire" (fields: rule, resource, reason, expires, owner)'],
     ['the owner is empty', oneEntry({ owner: '""' }), 'owner: must not be empty'],
     ['an entry is not an object', 'suppressions:\n  - IR004 on abc123\n', 'suppressions[0]: must be an object {rule, resource, reason, expires, owner?}'],
