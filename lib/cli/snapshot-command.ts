@@ -1,6 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeSnapshotFile } from '../collect/write-snapshot';
+import { failedFileAccess } from '../model/read-text-file';
 import { oneLine } from '../report/escape';
 import type { Command } from './command';
 import { EXIT, UsageError } from './exit-codes';
@@ -46,8 +47,8 @@ export const snapshotCommand: Command = {
     const out = values.out;
     if (out === undefined) throw new UsageError('snapshot needs --out FILE');
     // Checked before the walk, which can take minutes at the quota.
-    await access(dirname(resolve(out)), constants.W_OK).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot write ${out} (${error.code ?? error.message})`);
+    await access(dirname(resolve(out)), constants.W_OK).catch((error: unknown) => {
+      throw new UsageError(failedFileAccess(`cannot write ${out}`, error));
     });
     if ((await stat(out).catch(() => undefined))?.isDirectory() === true) throw new UsageError(`--out ${out} is a directory; give a file name, e.g. ${out.replace(/\/+$/, '')}/snapshot.json`);
 

@@ -19,13 +19,18 @@ const MEANINGS: Record<string, string> = {
 };
 
 /**
- * `cannot read the file: no such file or folder (ENOENT)`: the words say what is wrong, the
- * code is kept for a search. For a message after the file's name.
+ * `ATTEMPT: no such file or folder (ENOENT)`: the words say what is wrong, the code is kept
+ * for a search; a code without words keeps only the code.
  */
-export function cannotRead(error: unknown, what: 'file' | 'folder' = 'file'): string {
+export function failedFileAccess(attempt: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const meaning = code === undefined ? undefined : MEANINGS[code];
-  return meaning === undefined ? `cannot read the ${what} (${code ?? String(error)})` : `cannot read the ${what}: ${meaning} (${code})`;
+  return meaning === undefined ? `${attempt} (${code ?? String(error)})` : `${attempt}: ${meaning} (${code})`;
+}
+
+/** `cannot read the file: no such file or folder (ENOENT)`, for a message after the file's name. */
+export function cannotRead(error: unknown, what: 'file' | 'folder' = 'file'): string {
+  return failedFileAccess(`cannot read the ${what}`, error);
 }
 
 /** Why a named input file could not be read, in words for a message after the file name. */
