@@ -111,6 +111,12 @@ describe('apigw-audit rules and help', () => {
     expect(stdout).toContain(`Usage: apigw-audit ${command}`);
   });
 
+  test('rules --help points at the rule pages by their address, which an installed package can reach', async () => {
+    const { stdout } = await runCli('rules', '--help');
+    expect(stdout).toMatch(/on each rule's page,\nhttps:\/\/github\.com\/[\w-]+\/[\w-]+\/blob\/main\/docs\/rules\/ID\.md\)/);
+    expect(stdout).not.toContain('page in docs/rules/');
+  });
+
   test('no command prints the usage and exits 2; an unknown command too', async () => {
     expect(await runCli()).toMatchObject({ code: 2, stdout: expect.stringContaining('Commands:') });
     expect(await runCli('audti')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "audti"') });
