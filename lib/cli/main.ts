@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { didYouMean } from '../model/closest-name';
 import { quoteValue } from '../model/quote-value';
+import { visibleLines } from '../report/escape';
 import type { CliIo } from './command';
 import { COMMANDS } from './command-list';
 import { EXIT, type ExitCode } from './exit-codes';
@@ -42,7 +43,8 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     return await (await entry.load()).run(args, io);
   } catch (error) {
     if (error instanceof Error && USER_ERRORS.has(error.name)) {
-      io.stderr(`apigw-audit ${name}: ${error.message}\n`);
+      // The message may quote a file name or a value from the file: escapes written out.
+      io.stderr(`apigw-audit ${name}: ${visibleLines(error.message)}\n`);
       return EXIT.USAGE;
     }
     throw error;

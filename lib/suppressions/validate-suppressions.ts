@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/audit-config';
 import { didYouMean } from '../model/closest-name';
+import { oneLine } from '../report/escape';
 import { isRecord, unknownKeys } from '../model/input-problems';
 import { suppressionKey, type SuppressionEntry } from './suppression-entry';
 import { matchesRule, resourcePatternProblem, rulePatternProblem } from './suppression-pattern';
@@ -116,10 +117,14 @@ function unknownFields(keys: readonly string[], where = ''): string {
   return `unknown ${where}field${keys.length === 1 ? '' : 's'} ${keys.map((key) => `"${key}"`).join(', ')}`;
 }
 
-/** One problem on the line that names the file; several as a list under it. */
+/**
+ * One problem on the line that names the file; several as a list under it. A problem quotes
+ * values from the file, so each is kept on its line (a newline in a value cannot start a
+ * line of its own).
+ */
 function problemsError(origin: string, problems: readonly string[]): ConfigError {
-  if (problems.length === 1) return new ConfigError(`${origin}: ${problems[0]}`);
-  return new ConfigError(`${origin}: ${problems.length} problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  if (problems.length === 1) return new ConfigError(`${origin}: ${oneLine(problems[0] ?? '')}`);
+  return new ConfigError(`${origin}: ${problems.length} problems:\n${problems.map((problem) => `  - ${oneLine(problem)}`).join('\n')}`);
 }
 
 /** `suppressions[2] (rule "IR004")`, or without the rule when the entry has none to show. */
