@@ -5,14 +5,17 @@ import { readTextFile, UnreadableFile } from './read-text-file';
 import type { Snapshot } from './snapshot';
 import { snapshotSchema } from './snapshot-schema';
 
-/** A snapshot file that cannot be read; the message names the file and the JSON path. */
+/**
+ * A snapshot file that cannot be read; the message names the file and the JSON path, unless
+ * the problem is the whole file (`$`: it cannot be read, is empty, is not JSON).
+ */
 export class SnapshotError extends Error {
   constructor(
     readonly file: string,
     readonly jsonPath: string,
     detail: string,
   ) {
-    super(`${file}: ${jsonPath}: ${detail}`);
+    super(jsonPath === '$' ? `${file}: ${detail}` : `${file}: ${jsonPath}: ${detail}`);
     this.name = 'SnapshotError';
   }
 }
@@ -99,6 +102,7 @@ const USE_SCAN = `use \`apigw-audit scan FILE\` for infrastructure code`;
 const TEMPLATE_TEXT = /^\s*(AWSTemplateFormatVersion\s*:|Resources\s*:|Transform\s*:)|^\s*(resource|module|provider|terraform)\s+("|\{)/m;
 
 function parseJson(text: string, file: string): unknown {
+  if (text.trim() === '') throw new SnapshotError(file, '$', 'the file is empty; a snapshot is a JSON object with an "apis" list (see README, "Snapshot files")');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

@@ -51,7 +51,7 @@ describe('snapshots', () => {
     const asSnapshot = await runCli('audit', '--snapshot', fifo);
     const asConfig = await runCli('audit', '--snapshot', 'examples/demo-account.json', '--config', fifo);
     expect(asSnapshot.code).toBe(2);
-    expect(asSnapshot.stderr).toContain(`${fifo}: $: not a regular file (a FIFO)`);
+    expect(asSnapshot.stderr).toContain(`${fifo}: not a regular file (a FIFO)`);
     expect(asConfig.code).toBe(2);
     expect(asConfig.stderr).toContain(`${fifo}: not a regular file (a FIFO)`);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -60,7 +60,7 @@ describe('snapshots', () => {
   test('a directory given as a snapshot is a usage error', async () => {
     const run = await runCli('audit', '--snapshot', dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${dir}: $: not a regular file (a directory)`);
+    expect(run.stderr).toContain(`${dir}: not a regular file (a directory)`);
   });
 
   test('any JSON value is either a snapshot or a SnapshotError naming the file, never a crash', () => {
@@ -70,7 +70,7 @@ describe('snapshots', () => {
           parseSnapshot(text, 'hostile.json');
         } catch (error) {
           expect(error).toBeInstanceOf(SnapshotError);
-          expect((error as Error).message.startsWith('hostile.json: $')).toBe(true);
+          expect((error as Error).message.startsWith('hostile.json: ')).toBe(true);
         }
       }),
       { numRuns: 300 },

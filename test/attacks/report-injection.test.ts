@@ -111,7 +111,7 @@ describe('the CLI\'s own errors and warnings on stderr', () => {
   test('a missing file named with escapes', async () => {
     const { code, stderr } = await runCli('audit', '--snapshot', `missing${HOSTILE}.json`);
     expect(code).toBe(2);
-    expect(stderr).toBe('apigw-audit audit: missingx\\x1b[2J\\x1b]0;owned\\x07\\ry.json: $: cannot read the file: no such file or folder (ENOENT)\n');
+    expect(stderr).toBe('apigw-audit audit: missingx\\x1b[2J\\x1b]0;owned\\x07\\ry.json: cannot read the file: no such file or folder (ENOENT)\n');
   });
 
   test('a bad suppression file whose values hold escapes and newlines keeps one line per problem', async () => {

@@ -15,9 +15,9 @@ const reject = (text: string) => {
 
 describe('snapshot loader rejects a file whose skeleton does not fit, naming file and JSON path', () => {
   test.each([
-    ['not JSON', '{"apis": [ }', 'account.json: $: not valid JSON'],
-    ['empty file', '', 'account.json: $: not valid JSON'],
-    ['a list at the top', '[]', 'account.json: $: expected an object with an "apis" list, found a list'],
+    ['not JSON', '{"apis": [ }', 'account.json: not valid JSON'],
+    ['empty file', '', 'account.json: the file is empty; a snapshot is a JSON object with an "apis" list'],
+    ['a list at the top', '[]', 'account.json: expected an object with an "apis" list, found a list'],
     ['a string at the top', '"apis"', 'found string'],
     ['no apis', '{"region": "eu-west-1"}', 'account.json: $.apis: is required'],
     ['apis not a list', '{"apis": {}}', 'account.json: $.apis: must be a list of APIs'],
@@ -50,7 +50,7 @@ describe('snapshot loader rejects a file whose skeleton does not fit, naming fil
   });
 
   test('a missing file names the file', async () => {
-    await expect(loadSnapshotFile('/nonexistent/account.json')).rejects.toThrow('/nonexistent/account.json: $: cannot read the file: no such file or folder (ENOENT)');
+    await expect(loadSnapshotFile('/nonexistent/account.json')).rejects.toThrow('/nonexistent/account.json: cannot read the file: no such file or folder (ENOENT)');
   });
 });
 
