@@ -71,6 +71,16 @@ describe('apigw-audit, first contact', () => {
     expect(stderr).toBe(`${message}\n`);
   });
 
+  test.each([
+    ['the YAML suppression file', 'examples/demo-suppressions.yml', 'this is a suppression file, not a snapshot: give it with `--suppressions FILE`'],
+    ['a suppression file in JSON', file('suppressions.json', { suppressions: [] }), '$.apis: missing; this is a suppression file, not a snapshot: give it with `--suppressions FILE`'],
+    ['a JSON report', file('report.json', { findings: [], summary: {}, errors: [], warnings: [] }), '$.apis: missing; this is a report of `apigw-audit audit --format json`, not a snapshot: give it with `--baseline FILE`'],
+  ])('%s given to audit --snapshot names the option that reads it (exit 2)', async (_kind, path, message) => {
+    const { code, stderr } = await runCli('audit', '--snapshot', path);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${path}: ${message}`);
+  });
+
   test('scan of a path that does not exist is bad input (exit 2), not an incomplete scan', async () => {
     const { code, stderr } = await runCli('scan', 'nothere/');
     expect(code).toBe(2);
