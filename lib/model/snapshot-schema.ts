@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { quoteValue } from './quote-value';
 
 /**
  * The skeleton of a snapshot file: the lists, the objects in them and the ids that tie them
@@ -47,7 +48,7 @@ const version = z.literal(SNAPSHOT_VERSION, {
   error: ({ input }) =>
     typeof input === 'number' && input > SNAPSHOT_VERSION
       ? `format version ${input} is newer than this apigw-audit reads (${SNAPSHOT_VERSION}): upgrade apigw-audit (\`apigw-audit --version\` says which you have), or write the snapshot with this one`
-      : `must be the number ${SNAPSHOT_VERSION} (or left out); got ${JSON.stringify(input)}`,
+      : `must be the number ${SNAPSHOT_VERSION} (or left out); got ${quoteValue(input)}`,
 });
 
 export const snapshotSchema = z.looseObject({
