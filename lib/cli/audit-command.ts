@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { runAudit, type AuditInput } from '../engine/audit-result';
+import { distinctBy } from '../model/distinct-by';
 import { loadSnapshotFile, type LoadedSnapshot } from '../model/load-snapshot';
 import { snapshotPlaces } from '../model/snapshot-places';
 import type { Command, CliIo } from './command';
@@ -97,13 +98,7 @@ export const auditCommand: Command = {
 
 /** The same file named twice (or through two paths) would double every finding: each is read once. */
 function uniqueFiles(files: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return files.filter((file) => {
-    const key = canonical(file);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctBy(files, canonical);
 }
 
 /** A missing file keeps its name: loading it then reports it. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
+import { distinctBy } from '../model/distinct-by';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type SnapshotWarning } from '../model/load-snapshot';
 import { cannotRead } from '../model/read-text-file';
@@ -73,10 +74,18 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
   return {
     ...result,
     summary: { ...result.summary, unresolved: unresolved.length, withheld: stats.withheld },
-    warnings,
+    warnings: distinctWarnings(warnings),
     sources,
     unresolved,
   };
+}
+
+/**
+ * Each warning once: a module that two configurations call (two examples of one module) is
+ * read from each, and says the same of the same file and path both times.
+ */
+function distinctWarnings(warnings: readonly SnapshotWarning[]): SnapshotWarning[] {
+  return distinctBy(warnings, ({ file, path, message }) => JSON.stringify([file, path, message]));
 }
 
 /** The values a scan could not resolve, each as a warning naming its file, resource and property. */
