@@ -23,6 +23,15 @@ describe('apigw-audit, first contact', () => {
     expect(stderr).toContain('unknown command "scna" (did you mean "scan"?); the commands are audit, scan, snapshot, rules');
   });
 
+  test('a mistyped --version is suggested as such, and `help COMMAND` prints that command\'s help', async () => {
+    const { code, stderr } = await runCli('--verison');
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "--verison" (did you mean "--version"?)');
+    const help = await runCli('help', 'scan');
+    expect(help).toEqual({ code: 0, stdout: (await runCli('scan', '--help')).stdout, stderr: '' });
+    expect(help.stdout).toContain('Usage: apigw-audit scan PATH');
+  });
+
   test('"none" is accepted by --fail-on and by the configuration failOn alike', async () => {
     const config = file('none.json', { failOn: 'none' });
     expect((await runCli('audit', '--snapshot', DEMO)).code).toBe(1);
