@@ -54,9 +54,14 @@ export const snapshotCommand: Command = {
 
     const [result] = await collectLive(scope, io);
     if (result === undefined) throw new Error('collectLive returned no result for its one region');
-    await writeSnapshotFile(out, result.snapshot, result.errors);
-    // A message may quote what the endpoint answered: one line, escapes written out.
+    // What the walk could not read is said first, so a write that fails cannot hide it. A
+    // message may quote what the endpoint answered: one line, escapes written out.
     for (const error of result.errors) io.stderr(`${oneLine(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}`)}\n`);
+    // The access check above cannot foresee everything (a full disk, a file system that refuses
+    // new files): what failed is named, as bad usage, not a crash.
+    await writeSnapshotFile(out, result.snapshot, result.errors).catch((error: unknown) => {
+      throw new UsageError(failedFileAccess(`cannot write ${out}`, error));
+    });
     const { calls, throttled } = result.stats;
     const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const state = result.complete ? 'snapshot complete' : `snapshot INCOMPLETE: ${count(result.errors.length, 'error')} (on stderr)`;

@@ -29,7 +29,8 @@ export async function writeSnapshotFile(file: string, snapshot: Snapshot, errors
     await writeFile(temporary, serializeSnapshot(snapshot, errors), 'utf8');
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    // The write's own error is the one to report; a cleanup that fails too must not hide it.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,6 +159,16 @@ describe('apigw-audit snapshot', () => {
     }
     const text = await runCli('audit', '--snapshot', out, '--fail-on', 'none');
     expect(text.stdout).toContain('audit INCOMPLETE: 1 error');
+  });
+
+  test('a snapshot that cannot be written after the walk is a usage error naming the file (exit 2), not an internal error', async () => {
+    await serveDemo();
+    const out = join(dir, 'blocked.json');
+    // The writer writes OUT.PID.tmp first (then renames it): a folder there makes the write fail.
+    mkdirSync(`${out}.${process.pid}.tmp`);
+    const { code, stderr } = await runCli('snapshot', '--region', 'eu-west-1', '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`apigw-audit snapshot: cannot write ${out}: it is a folder (EISDIR)\n`);
   });
 
   test.each([
