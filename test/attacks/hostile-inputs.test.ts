@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -129,5 +129,18 @@ describe('the command line', () => {
     });
     expect(result.stderr).not.toMatch(/EPIPE|internal error/);
     expect(result.code).toBe(0);
+  }, 30_000);
+
+  test('a report that cannot be written (a full disk) is exit 2 saying so, not a crash whose exit 1 reads as findings', () => {
+    expect(existsSync('dist/cli/cli.cjs')).toBe(true);
+    // /dev/full refuses every write with ENOSPC, as a full disk does.
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, ['bin/apigw-audit.cjs', 'audit', '--snapshot', 'examples/demo-account.json', '--format', 'json', '--fail-on', 'none'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(run.stderr).toBe('apigw-audit: cannot write the report to standard output: no space left on the device (ENOSPC)\n');
+      expect(run.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   }, 30_000);
 });
