@@ -79,6 +79,7 @@ export const auditCommand: Command = {
 
     const loaded: LoadedSnapshot[] = [];
     for (const file of uniqueFiles(files)) loaded.push(await loadSnapshotFile(file));
+    rejectSharedApis(loaded);
     const inputs: AuditInput[] = loaded.map(({ snapshot, errors }) => ({ snapshot, errors, complete: errors.length === 0 }));
     const warnings = loaded.flatMap((snapshot) => snapshot.warnings);
     printWarnings(warnings, io);
@@ -99,6 +100,25 @@ export const auditCommand: Command = {
 /** The same file named twice (or through two paths) would double every finding: each is read once. */
 function uniqueFiles(files: readonly string[]): string[] {
   return distinctBy(files, canonical);
+}
+
+/**
+ * Two snapshots of one account and region (yesterday's and today's) would report every
+ * finding of the APIs they share twice, under the same fingerprint: refused, naming both files,
+ * as the loader refuses one API twice in one file.
+ */
+function rejectSharedApis(loaded: readonly LoadedSnapshot[]): void {
+  const fileOf = new Map<string, string>();
+  for (const { file, snapshot } of loaded) {
+    for (const api of snapshot.apis) {
+      const key = JSON.stringify([snapshot.accountId, snapshot.region, api.ApiId]);
+      const other = fileOf.get(key);
+      if (other !== undefined) {
+        throw new UsageError(`${other} and ${file} both hold API ${api.ApiId}${snapshot.region === undefined ? '' : ` of ${snapshot.region}`}: give one snapshot of an account and region at a time`);
+      }
+      fileOf.set(key, file);
+    }
+  }
 }
 
 /** A missing file keeps its name: loading it then reports it. */

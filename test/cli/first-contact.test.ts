@@ -103,6 +103,16 @@ describe('apigw-audit, first contact', () => {
     expect(twice.findings).toHaveLength(once.findings.length);
   });
 
+  test('two snapshots holding the same API of one account and region are refused, naming both (exit 2)', async () => {
+    const copy = file('demo-copy.json', readFileSync(DEMO, 'utf8'));
+    const { code, stderr } = await runCli('audit', '--snapshot', DEMO, '--snapshot', copy);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`apigw-audit audit: ${DEMO} and ${copy} both hold API k3chat7ws1 of eu-west-1: give one snapshot of an account and region at a time\n`);
+    // Another account's snapshot with the same API ids is another API.
+    const otherAccount = file('other-account.json', { ...JSON.parse(readFileSync(DEMO, 'utf8')), accountId: '210987654321' });
+    expect((await runCli('audit', '--snapshot', DEMO, '--snapshot', otherAccount, '--fail-on', 'none')).code).toBe(0);
+  });
+
   test('--strict turns snapshot-field warnings into exit 2; the last line counts the warnings either way', async () => {
     const typo = file('typo-strict.json', { apis: [{ ApiId: 'a', ProtocolType: 'HTTP', integrationType: 'MOCK' }] });
     const lenient = await runCli('audit', '--snapshot', typo);
