@@ -14,7 +14,9 @@ options=(--fail-on "$INPUT_FAIL_ON" --min-severity "$INPUT_MIN_SEVERITY")
 
 status=0
 node "$cli" scan "${paths[@]}" "${options[@]}" --format sarif > "$INPUT_SARIF_FILE" || status=$?
-if [ "$INPUT_FORMAT" != sarif ]; then
+if [ "$status" = 2 ]; then
+  : # Bad input or usage (a wrong path or input): the CLI said what on stderr; a rerun would say it twice.
+elif [ "$INPUT_FORMAT" != sarif ]; then
   # The same scan again, for the log: the exit code is the SARIF run's.
   node "$cli" scan "${paths[@]}" "${options[@]}" --format "$INPUT_FORMAT" || true
 else

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { runAudit, type AuditInput } from '../engine/audit-result';
+import { distinctBy } from '../model/distinct-by';
 import { loadSnapshotFile, type LoadedSnapshot } from '../model/load-snapshot';
 import { snapshotPlaces } from '../model/snapshot-places';
 import type { Command, CliIo } from './command';
@@ -78,7 +79,8 @@ export const auditCommand: Command = {
 
     const loaded: LoadedSnapshot[] = [];
     for (const file of uniqueFiles(files)) loaded.push(await loadSnapshotFile(file));
-    const inputs: AuditInput[] = loaded.map(({ snapshot }) => ({ snapshot }));
+    rejectSharedApis(loaded);
+    const inputs: AuditInput[] = loaded.map(({ snapshot, errors }) => ({ snapshot, errors, complete: errors.length === 0 }));
     const warnings = loaded.flatMap((snapshot) => snapshot.warnings);
     printWarnings(warnings, io);
     // Last, after every local input checked out: a live walk takes minutes at the quota.
@@ -97,13 +99,26 @@ export const auditCommand: Command = {
 
 /** The same file named twice (or through two paths) would double every finding: each is read once. */
 function uniqueFiles(files: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return files.filter((file) => {
-    const key = canonical(file);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctBy(files, canonical);
+}
+
+/**
+ * Two snapshots of one account and region (yesterday's and today's) would report every
+ * finding of the APIs they share twice, under the same fingerprint: refused, naming both files,
+ * as the loader refuses one API twice in one file.
+ */
+function rejectSharedApis(loaded: readonly LoadedSnapshot[]): void {
+  const fileOf = new Map<string, string>();
+  for (const { file, snapshot } of loaded) {
+    for (const api of snapshot.apis) {
+      const key = JSON.stringify([snapshot.accountId, snapshot.region, api.ApiId]);
+      const other = fileOf.get(key);
+      if (other !== undefined) {
+        throw new UsageError(`${other} and ${file} both hold API ${api.ApiId}${snapshot.region === undefined ? '' : ` of ${snapshot.region}`}: give one snapshot of an account and region at a time`);
+      }
+      fileOf.set(key, file);
+    }
+  }
 }
 
 /** A missing file keeps its name: loading it then reports it. */

@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { didYouMean } from '../model/closest-name';
 import { quoteValue } from '../model/quote-value';
+import { visibleLines } from '../report/escape';
 import type { CliIo } from './command';
 import { COMMANDS } from './command-list';
 import { EXIT, type ExitCode } from './exit-codes';
@@ -29,20 +30,25 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     return EXIT.CLEAN;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage());
+    // `apigw-audit help scan` is `apigw-audit scan --help`.
+    const topic = name === 'help' ? COMMANDS.find((candidate) => candidate.name === args[0]) : undefined;
+    io.stdout(topic === undefined ? usage() : (await topic.load()).help);
     return name === undefined ? EXIT.USAGE : EXIT.CLEAN;
   }
   const entry = COMMANDS.find((candidate) => candidate.name === name);
   if (entry === undefined) {
     const names = COMMANDS.map((c) => c.name);
-    io.stderr(`apigw-audit: unknown command ${quoteValue(name)}${didYouMean(name, names)}; the commands are ${names.join(', ')}\n\n${usage()}`);
+    // A mistyped --version or --help is matched against those, not against the commands.
+    const suggestion = didYouMean(name, name.startsWith('-') ? ['--version', '--help'] : names);
+    io.stderr(`apigw-audit: unknown command ${quoteValue(name)}${suggestion}; the commands are ${names.join(', ')}\n\n${usage()}`);
     return EXIT.USAGE;
   }
   try {
     return await (await entry.load()).run(args, io);
   } catch (error) {
     if (error instanceof Error && USER_ERRORS.has(error.name)) {
-      io.stderr(`apigw-audit ${name}: ${error.message}\n`);
+      // The message may quote a file name or a value from the file: escapes written out.
+      io.stderr(`apigw-audit ${name}: ${visibleLines(error.message)}\n`);
       return EXIT.USAGE;
     }
     throw error;

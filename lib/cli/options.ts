@@ -7,18 +7,29 @@ import { UsageError } from './exit-codes';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
- * node:util parseArgs in strict mode, with its errors turned into usage errors; an unknown
- * option names the one it most likely meant and the command's options.
+ * node:util parseArgs in strict mode, with its errors turned into usage errors in our words:
+ * an unknown option names the one it most likely meant and the command's options; an option
+ * without its value, and a file given without the option that takes it, say what to write.
  */
 export function parseOptions<T extends Options>(args: string[], options: T, allowPositionals = false) {
   const all = { ...options, help: { type: 'boolean', short: 'h' } } as const;
   try {
     return parseArgs({ args, options: all, strict: true, allowPositionals });
   } catch (error) {
-    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
-    if (unknown === undefined) throw new UsageError((error as Error).message);
+    const message = (error as Error).message;
     const names = Object.keys(all).map((name) => `--${name}`);
-    throw new UsageError(`unknown option ${quoteValue(unknown)}${didYouMean(unknown, names, '')}; the options are ${names.join(', ')}`);
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) throw new UsageError(`unknown option ${quoteValue(unknown)}${didYouMean(unknown, names, '')}; the options are ${names.join(', ')}`);
+    const valueMissing = /^Option '(-{1,2}[\w-]+) <value>' argument missing|^Option '(-{1,2}[\w-]+)' argument is ambiguous/.exec(message);
+    const option = valueMissing?.[1] ?? valueMissing?.[2];
+    if (option !== undefined) throw new UsageError(`${option} needs a value after it (see --help)`);
+    const positional = /^Unexpected argument '([^']*)'/.exec(message)?.[1];
+    if (positional !== undefined) {
+      // `audit FILE` is the likeliest slip: the option that takes a file is named.
+      const hint = 'snapshot' in options ? ` (did you mean --snapshot ${positional}?)` : '';
+      throw new UsageError(`unexpected argument ${quoteValue(positional)}${hint}: this command takes only options (see --help)`);
+    }
+    throw new UsageError(message);
   }
 }
 

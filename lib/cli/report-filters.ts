@@ -1,4 +1,5 @@
 import type { AuditResult } from '../engine/audit-result';
+import { oneLine } from '../report/escape';
 import { RULES } from '../rules';
 import { loadBaselineFile } from '../suppressions/baseline';
 import { filterResult, type ReportFilters, type SuppressionReport } from '../suppressions/filter-result';
@@ -25,10 +26,10 @@ export function applyCliFilters(result: AuditResult, { suppressionsFile, filters
   const filtered = filterResult(result, filters, now);
   for (const { entry, fingerprints } of filtered.suppressions?.expired ?? []) {
     const back = fingerprints.length === 0 ? 'it matches nothing now either' : `its ${fingerprints.length} finding${fingerprints.length === 1 ? ' is' : 's are'} reported again`;
-    io.stderr(`warning: ${suppressionsFile}: ${describeEntry(entry)} expired after ${entry.expires}; ${back}\n`);
+    io.stderr(`${oneLine(`warning: ${suppressionsFile}: ${describeEntry(entry)} expired after ${entry.expires}; ${back}`)}\n`);
   }
   for (const { entry } of filtered.suppressions?.stale ?? []) {
-    io.stderr(`warning: ${suppressionsFile}: ${describeEntry(entry)} matched no finding (stale): remove it if the problem is fixed, or correct its rule or resource\n`);
+    io.stderr(`${oneLine(`warning: ${suppressionsFile}: ${describeEntry(entry)} matched no finding (stale): remove it if the problem is fixed, or correct its rule or resource`)}\n`);
   }
   return filtered;
 }

@@ -1,10 +1,14 @@
+import { rulePageUrl } from '../report/rule-page-url';
 import { RULES } from '../rules';
 import type { Command, CliIo } from './command';
 import { choiceOption, parseOptions } from './options';
 
+// The page's address, not docs/rules/: an installed package does not carry the docs.
 const HELP = `Usage: apigw-audit rules [--format text|json]
 
-Lists every rule with its id, default severity, kind and title, and says which are off by\ndefault (json: the full metadata except the examples, which are on each rule's page in docs/rules/).
+Lists every rule with its id, default severity, kind and title, and says which are off by
+default (json: the full metadata except the examples, which are on each rule's page,
+${rulePageUrl('ID')}).
 `;
 
 export const rulesCommand: Command = {

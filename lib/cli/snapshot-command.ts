@@ -1,6 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeSnapshotFile } from '../collect/write-snapshot';
+import { failedFileAccess } from '../model/read-text-file';
 import { oneLine } from '../report/escape';
 import type { Command } from './command';
 import { EXIT, UsageError } from './exit-codes';
@@ -23,8 +24,8 @@ Options:
   --out FILE    where to write the snapshot
   -h, --help    this help
 
-Exit codes: 0 complete, 2 bad usage, 3 incomplete (FILE holds every API read completely;
-the errors say what is missing).
+Exit codes: 0 complete, 2 bad usage, 3 incomplete (FILE holds every API read completely,
+and the errors, which say what is missing: an audit of FILE is incomplete too).
 `;
 
 export const snapshotCommand: Command = {
@@ -46,16 +47,21 @@ export const snapshotCommand: Command = {
     const out = values.out;
     if (out === undefined) throw new UsageError('snapshot needs --out FILE');
     // Checked before the walk, which can take minutes at the quota.
-    await access(dirname(resolve(out)), constants.W_OK).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot write ${out} (${error.code ?? error.message})`);
+    await access(dirname(resolve(out)), constants.W_OK).catch((error: unknown) => {
+      throw new UsageError(failedFileAccess(`cannot write ${out}`, error));
     });
     if ((await stat(out).catch(() => undefined))?.isDirectory() === true) throw new UsageError(`--out ${out} is a directory; give a file name, e.g. ${out.replace(/\/+$/, '')}/snapshot.json`);
 
     const [result] = await collectLive(scope, io);
     if (result === undefined) throw new Error('collectLive returned no result for its one region');
-    await writeSnapshotFile(out, result.snapshot);
-    // A message may quote what the endpoint answered: one line, escapes written out.
+    // What the walk could not read is said first, so a write that fails cannot hide it. A
+    // message may quote what the endpoint answered: one line, escapes written out.
     for (const error of result.errors) io.stderr(`${oneLine(`error: ${[error.operation, error.apiId].filter(Boolean).join(' ')}: ${error.message}`)}\n`);
+    // The access check above cannot foresee everything (a full disk, a file system that refuses
+    // new files): what failed is named, as bad usage, not a crash.
+    await writeSnapshotFile(out, result.snapshot, result.errors).catch((error: unknown) => {
+      throw new UsageError(failedFileAccess(`cannot write ${out}`, error));
+    });
     const { calls, throttled } = result.stats;
     const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const state = result.complete ? 'snapshot complete' : `snapshot INCOMPLETE: ${count(result.errors.length, 'error')} (on stderr)`;

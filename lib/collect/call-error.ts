@@ -26,7 +26,15 @@ export function describeCallError(error: unknown): string {
   const status = metadata?.httpStatusCode === undefined ? '' : ` (HTTP ${metadata.httpStatusCode})`;
   const attempts = (metadata?.attempts ?? 1) > 1 ? `, after ${metadata?.attempts} attempts` : '';
   const what = name === 'SyntaxError' && metadata !== undefined ? 'unreadable response body' : name;
-  return `${what}${status}: ${message}${attempts}`;
+  return `${what}${status}: ${message}${credentialsHint(error)}${attempts}`;
+}
+
+/**
+ * What to do when the SDK found no credentials at all, the first thing a user without a
+ * profile meets: its own message ("Could not load credentials from any providers") does not say.
+ */
+export function credentialsHint(error: unknown): string {
+  return nameOf(error) === 'CredentialsProviderError' ? ' (no AWS credentials found: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)' : '';
 }
 
 function nameOf(error: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { boundedHttpHandler } from '../collect/bounded-http-handler';
+import { credentialsHint } from '../collect/call-error';
 import { partitionOf } from '../model/arn';
 import type { FleetTarget } from './fleet-item';
 import type { FleetSettings } from './fleet-settings';
@@ -28,7 +29,7 @@ export async function assumeMemberRole(roleArn: string, sessionName: string, reg
       ...(Credentials.Expiration === undefined ? {} : { expiration: Credentials.Expiration }),
     };
   } catch (error) {
-    throw new AssumeRoleError(`cannot assume ${roleArn}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new AssumeRoleError(`cannot assume ${roleArn}: ${error instanceof Error ? error.message : String(error)}${credentialsHint(error)}`, { cause: error });
   } finally {
     sts.destroy();
   }

@@ -1,5 +1,6 @@
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { cannotRead } from '../model/read-text-file';
 import { isCdkSource } from './cdk-source';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
@@ -95,7 +96,7 @@ function nothingScanned(cdkSource: string | undefined): string {
 
 async function searchFolder(dir: string, inCdkOut: boolean, search: Search): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    search.errors.push(new IacError(displayPath(dir), `cannot read the folder (${error.code ?? String(error)})`));
+    search.errors.push(new IacError(displayPath(dir), cannotRead(error, 'folder')));
     return [];
   });
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -164,7 +165,7 @@ async function exists(path: string): Promise<boolean> {
 /** Recognises a file by markers in its text, so a template with a syntax error is still read (and its error reported). */
 async function classify(path: string, search: Search): Promise<Exclude<SourceKind, 'terraform' | 'serverless'> | undefined> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    search.errors.push(new IacError(displayPath(path), `cannot read the file (${error.code ?? String(error)})`));
+    search.errors.push(new IacError(displayPath(path), cannotRead(error)));
     return '';
   });
   if (/"format_version"\s*:/.test(text) && /"(planned_values|resource_changes)"\s*:/.test(text)) return 'terraform-plan';

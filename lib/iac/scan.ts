@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
+import { distinctBy } from '../model/distinct-by';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type LoadedSnapshot, type SnapshotWarning } from '../model/load-snapshot';
+import { cannotRead } from '../model/read-text-file';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
 import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
@@ -54,7 +56,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
       continue;
     }
     if ('snapshot' in read) {
-      inputs.push({ snapshot: read.snapshot.snapshot });
+      inputs.push({ snapshot: read.snapshot.snapshot, errors: read.snapshot.errors, complete: read.snapshot.errors.length === 0 });
       for (const warning of read.snapshot.warnings) warnings.push(warning);
       sources.push({ ...target, resources: countResources(read.snapshot.snapshot.apis) });
       continue;
@@ -74,10 +76,18 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
   return {
     ...result,
     summary: { ...result.summary, unresolved: unresolved.length, withheld: stats.withheld },
-    warnings,
+    warnings: distinctWarnings(warnings),
     sources,
     unresolved,
   };
+}
+
+/**
+ * Each warning once: a module that two configurations call (two examples of one module) is
+ * read from each, and says the same of the same file and path both times.
+ */
+function distinctWarnings(warnings: readonly SnapshotWarning[]): SnapshotWarning[] {
+  return distinctBy(warnings, ({ file, path, message }) => JSON.stringify([file, path, message]));
 }
 
 /**
@@ -122,7 +132,7 @@ export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
 async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
   if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
   const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
+    throw new IacError(target.path, cannotRead(error));
   });
   if (target.kind === 'serverless') {
     const service = serviceTemplate(text, target.path);

@@ -1,17 +1,21 @@
 import type { z } from 'zod';
+import type { AuditError } from './finding';
 import { isKnownField, KNOWN_FIELDS, suggestField, type ResourceKind } from './known-fields';
 import { readTextFile, UnreadableFile } from './read-text-file';
 import type { Snapshot } from './snapshot';
 import { snapshotSchema } from './snapshot-schema';
 
-/** A snapshot file that cannot be read; the message names the file and the JSON path. */
+/**
+ * A snapshot file that cannot be read; the message names the file and the JSON path, unless
+ * the problem is the whole file (`$`: it cannot be read, is empty, is not JSON).
+ */
 export class SnapshotError extends Error {
   constructor(
     readonly file: string,
     readonly jsonPath: string,
     detail: string,
   ) {
-    super(`${file}: ${jsonPath}: ${detail}`);
+    super(jsonPath === '$' ? `${file}: ${detail}` : `${file}: ${jsonPath}: ${detail}`);
     this.name = 'SnapshotError';
   }
 }
@@ -27,6 +31,11 @@ export interface LoadedSnapshot {
   file: string;
   snapshot: Snapshot;
   warnings: SnapshotWarning[];
+  /**
+   * What the walk that wrote the file could not read (its `errors`): the file lacks those
+   * APIs or resources, so an audit of it is incomplete.
+   */
+  errors: AuditError[];
 }
 
 export async function loadSnapshotFile(file: string): Promise<LoadedSnapshot> {
@@ -46,9 +55,17 @@ export function parseSnapshot(text: string, file: string): LoadedSnapshot {
   rejectForeignShapes(json, file);
   const result = snapshotSchema.safeParse(json);
   if (!result.success) throw schemaError(json, result.error, file);
-  const snapshot = result.data as Snapshot;
+  const { errors: walkErrors = [], ...snapshot } = result.data as Snapshot & z.infer<typeof snapshotSchema>;
   rejectDuplicateIds(snapshot, file);
-  return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file) };
+  const errors = walkErrors.map(({ operation, apiId, arn, message }): AuditError => ({
+    source: 'collector',
+    message,
+    ...(operation === undefined ? {} : { operation }),
+    ...(apiId === undefined ? {} : { apiId }),
+    ...(arn === undefined ? {} : { arn }),
+    file,
+  }));
+  return { file, snapshot, warnings: unknownFieldWarnings(snapshot, file), errors };
 }
 
 /**
@@ -84,11 +101,21 @@ const USE_SCAN = `use \`apigw-audit scan FILE\` for infrastructure code`;
 /** A YAML CloudFormation/SAM template or Terraform source: plainly not JSON, and plainly not a snapshot. */
 const TEMPLATE_TEXT = /^\s*(AWSTemplateFormatVersion\s*:|Resources\s*:|Transform\s*:)|^\s*(resource|module|provider|terraform)\s+("|\{)/m;
 
+/** The other input files of `audit`, given where a snapshot belongs: the option that reads each. */
+const SUPPRESSION_FILE = 'this is a suppression file, not a snapshot: give it with `--suppressions FILE`';
+const REPORT_FILE = 'this is a report of `apigw-audit audit --format json`, not a snapshot: give it with `--baseline FILE` to report only new findings';
+
+/** A suppression file in YAML: its one top-level key. */
+const SUPPRESSION_TEXT = /^suppressions\s*:/m;
+
 function parseJson(text: string, file: string): unknown {
+  if (text.trim() === '') throw new SnapshotError(file, '$', 'the file is empty; a snapshot is a JSON object with an "apis" list (see README, "Snapshot files")');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    if (TEMPLATE_TEXT.test(text.slice(0, 65_536))) throw new SnapshotError(file, '$', `this is a template or Terraform configuration, not a snapshot: ${USE_SCAN}`);
+    const head = text.slice(0, 65_536);
+    if (TEMPLATE_TEXT.test(head)) throw new SnapshotError(file, '$', `this is a template or Terraform configuration, not a snapshot: ${USE_SCAN}`);
+    if (SUPPRESSION_TEXT.test(head)) throw new SnapshotError(file, '$', SUPPRESSION_FILE);
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
     if (position === undefined) throw new SnapshotError(file, '$', `not valid JSON: ${message}`);
@@ -116,6 +143,8 @@ function rejectForeignShapes(json: unknown, file: string): void {
   if (!('apis' in json) && 'planned_values' in json) {
     throw new SnapshotError(file, '$.apis', `missing; this is a Terraform plan, not a snapshot: ${USE_SCAN}`);
   }
+  if (!('apis' in json) && 'suppressions' in json) throw new SnapshotError(file, '$.apis', `missing; ${SUPPRESSION_FILE}`);
+  if (!('apis' in json) && 'findings' in json && 'summary' in json) throw new SnapshotError(file, '$.apis', `missing; ${REPORT_FILE}`);
 }
 
 function schemaError(json: unknown, error: z.ZodError, file: string): SnapshotError {

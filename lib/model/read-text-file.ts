@@ -7,6 +7,33 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } f
  */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
+/** What the system's error codes for a file that cannot be opened mean, in words a user can act on. */
+const MEANINGS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'no space left on the device',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many files open at once; try again',
+};
+
+/**
+ * `ATTEMPT: no such file or folder (ENOENT)`: the words say what is wrong, the code is kept
+ * for a search; a code without words keeps only the code.
+ */
+export function failedFileAccess(attempt: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const meaning = code === undefined ? undefined : MEANINGS[code];
+  return meaning === undefined ? `${attempt} (${code ?? String(error)})` : `${attempt}: ${meaning} (${code})`;
+}
+
+/** `cannot read the file: no such file or folder (ENOENT)`, for a message after the file's name. */
+export function cannotRead(error: unknown, what: 'file' | 'folder' = 'file'): string {
+  return failedFileAccess(`cannot read the ${what}`, error);
+}
+
 /** Why a named input file could not be read, in words for a message after the file name. */
 export class UnreadableFile extends Error {
   override name = 'UnreadableFile';
@@ -22,7 +49,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UnreadableFile(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UnreadableFile(cannotRead(error));
   }
   try {
     refuseUnbounded(await handle.stat(), maxBytes);

@@ -24,6 +24,14 @@ export function oneLine(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }
 
+/**
+ * A message of several lines (a list of problems under the line that names a file) with every
+ * unsafe character but its line breaks written out, as oneLine does for each line.
+ */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(oneLine).join('\n');
+}
+
 /** A name (API, route key, file) on one line, cut to `max` characters with an ellipsis. */
 export function shortName(text: string, max = MAX_NAME_CHARS): string {
   const safe = oneLine(text);

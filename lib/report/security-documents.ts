@@ -19,9 +19,13 @@ export function formatAsff(result: AuditResult, now: Date): string {
   const findings = result.findings.map((finding) => {
     const { accountId, region } = finding.resource;
     if (accountId === undefined || region === undefined) {
-      throw new AsffUnavailableError(
-        `--format asff needs each finding's account and region, and ${finding.ruleId} on ${finding.resource.logicalId ?? finding.resource.arn} has ${accountId === undefined ? 'no account' : 'no region'} (a template names neither): audit a snapshot or an account, or use --format ocsf`,
-      );
+      const missing = accountId === undefined ? 'account' : 'region';
+      // A template's resources have a logical id; a snapshot's lack only the header field.
+      const remedy =
+        finding.resource.logicalId === undefined
+          ? `its snapshot has no "${missing === 'account' ? 'accountId' : 'region'}": add it to the file, or use --format ocsf`
+          : 'a template names neither: audit a snapshot or an account, or use --format ocsf';
+      throw new AsffUnavailableError(`--format asff needs each finding's account and region, and ${finding.ruleId} on ${finding.resource.logicalId ?? finding.resource.arn} has no ${missing} (${remedy})`);
     }
     return toAsff({ ...subjectOf(finding), accountId, region }, { now, recordState: 'ACTIVE' });
   });

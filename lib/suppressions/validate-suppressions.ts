@@ -1,4 +1,6 @@
 import { ConfigError } from '../config/audit-config';
+import { didYouMean } from '../model/closest-name';
+import { oneLine } from '../report/escape';
 import { isRecord, unknownKeys } from '../model/input-problems';
 import { suppressionKey, type SuppressionEntry } from './suppression-entry';
 import { matchesRule, resourcePatternProblem, rulePatternProblem } from './suppression-pattern';
@@ -56,7 +58,7 @@ function readEntry(raw: unknown): { fields: EntryFields } | { problems: string[]
     fields[spec.field] = text;
   }
   const unknown = unknownKeys(raw, ENTRY_FIELDS.map((spec) => spec.field));
-  if (unknown.length > 0) problems.push(`unknown field ${unknown.map((key) => `"${key}"`).join(', ')} (fields: rule, resource, reason, expires, owner)`);
+  if (unknown.length > 0) problems.push(`${unknownFields(unknown)} (fields: rule, resource, reason, expires, owner)`);
   // With no problem, every required field is set above.
   return problems.length > 0 ? { problems } : { fields: fields as unknown as EntryFields };
 }
@@ -68,7 +70,7 @@ function documentProblems(document: unknown): string[] {
   if (document.suppressions === undefined) problems.push('suppressions: is required: the list of entries');
   else if (!Array.isArray(document.suppressions)) problems.push('suppressions: must be a list of entries');
   const unknown = unknownKeys(document, ['suppressions']);
-  if (unknown.length > 0) problems.push(`unknown top-level field ${unknown.map((key) => `"${key}"`).join(', ')} (only "suppressions")`);
+  if (unknown.length > 0) problems.push(`${unknownFields(unknown, 'top-level ')} (only "suppressions")`);
   return problems;
 }
 
@@ -97,7 +99,8 @@ export function validateSuppressions(document: unknown, origin: string, knownRul
     }
     const parsed: SuppressionEntry = { index, ...entry.fields };
     if (!knownRules.some((rule) => matchesRule(parsed.rule, rule.id, rule.name))) {
-      problems.push(`${where}: rule: matches no rule (see \`apigw-audit rules\`)`);
+      const names = knownRules.flatMap((rule) => [rule.id, rule.name]);
+      problems.push(`${where}: rule: matches no rule${didYouMean(parsed.rule, names)} (see \`apigw-audit rules\`)`);
     }
     const key = suppressionKey(parsed);
     const first = seen.get(key);
@@ -109,10 +112,19 @@ export function validateSuppressions(document: unknown, origin: string, knownRul
   return entries;
 }
 
-/** One problem on the line that names the file; several as a list under it. */
+/** `unknown field "x"`, or `unknown fields "x", "y"`. */
+function unknownFields(keys: readonly string[], where = ''): string {
+  return `unknown ${where}field${keys.length === 1 ? '' : 's'} ${keys.map((key) => `"${key}"`).join(', ')}`;
+}
+
+/**
+ * One problem on the line that names the file; several as a list under it. A problem quotes
+ * values from the file, so each is kept on its line (a newline in a value cannot start a
+ * line of its own).
+ */
 function problemsError(origin: string, problems: readonly string[]): ConfigError {
-  if (problems.length === 1) return new ConfigError(`${origin}: ${problems[0]}`);
-  return new ConfigError(`${origin}: ${problems.length} problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  if (problems.length === 1) return new ConfigError(`${origin}: ${oneLine(problems[0] ?? '')}`);
+  return new ConfigError(`${origin}: ${problems.length} problems:\n${problems.map((problem) => `  - ${oneLine(problem)}`).join('\n')}`);
 }
 
 /** `suppressions[2] (rule "IR004")`, or without the rule when the entry has none to show. */

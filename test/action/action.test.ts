@@ -61,15 +61,29 @@ describe('action.yml', () => {
     for (const name of Object.keys(action.inputs)) expect([name, readme.includes(`\`${name}\``)]).toEqual([name, true]);
   });
 
-  test('its audit step scans, prints the report, writes SARIF, sets the outputs and exits as the CLI does', () => {
+  /** Runs the audit step as the runner would, in a workspace holding api.yaml, with these inputs over the defaults. */
+  function runAuditStep(given: Record<string, string>) {
     expect(existsSync(join(REPO, 'dist/cli/cli.cjs'))).toBe(true);
     const workspace = mkdtempSync(join(tmpdir(), 'action-'));
     copyFileSync(join(REPO, 'test/fixtures/iac/cloudformation/mock-default-route-mistakes.yaml'), join(workspace, 'api.yaml'));
-    const inputs: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), paths: 'api.yaml\n' };
+    const inputs: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), ...given };
     // The step's env, with each ${{ inputs.NAME }} as the runner substitutes it.
     const env = Object.fromEntries(Object.entries(auditStep.env!).map(([name, value]) => [name, value.replace(/^\$\{\{ inputs\.([\w-]+) \}\}$/, (_all, input: string) => inputs[input] ?? '')]));
     const output = join(workspace, 'github-output');
     const run = spawnSync('bash', ['-c', auditStep.run!], { cwd: workspace, encoding: 'utf8', env: { ...process.env, ...env, GITHUB_ACTION_PATH: REPO, GITHUB_OUTPUT: output } });
+    return { run, workspace, output };
+  }
+
+  test('a bad input fails the step with exit 2 and the CLI\'s error once', () => {
+    const { run, workspace, output } = runAuditStep({ paths: 'api.yaml', 'fail-on': 'hihg' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('apigw-audit scan: --fail-on must be one of critical, high, medium, low, info, none; got "hihg" (did you mean "high"?)\n');
+    expect(readFileSync(output, 'utf8')).toBe('sarif-file=apigw-audit.sarif\nexit-code=2\n');
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('its audit step scans, prints the report, writes SARIF, sets the outputs and exits as the CLI does', () => {
+    const { run, workspace, output } = runAuditStep({ paths: 'api.yaml\n' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^api\.yaml:46:9 +HIGH +IR004 /m);
     expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^exit 1: \d+ findings at or above high/);

@@ -7,6 +7,8 @@ import { buildDigest } from '../../lib/report/digest';
 import { formatText } from '../../lib/report/format-text';
 import { RULES } from '../../lib/rules';
 import { PLAIN_TEXT_REPORT } from '../support/plain-text-report';
+import { runCli } from '../support/run-cli';
+import { tempFiles } from '../support/temp-files';
 
 
 /**
@@ -94,4 +96,43 @@ test('a very long API name is cut with an ellipsis in the report heading', () =>
   const heading = text.split('\n')[0]!;
   expect(heading).toMatch(/^n+… \(a1, WEBSOCKET, eu-west-1\)$/);
   expect(heading.length).toBeLessThan(120);
+});
+
+/**
+ * A usage error or a suppression warning quotes a file name or a value from the file, which a
+ * pull request can choose (the GitHub Action scans it): escapes are written out there too,
+ * and only the line breaks that list several problems remain.
+ */
+describe('the CLI\'s own errors and warnings on stderr', () => {
+  const { file } = tempFiles('report-injection-');
+  const HOSTILE = 'x\x1b[2J\x1b]0;owned\x07\ry';
+  const rawControl = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+  test('a missing file named with escapes', async () => {
+    const { code, stderr } = await runCli('audit', '--snapshot', `missing${HOSTILE}.json`);
+    expect(code).toBe(2);
+    expect(stderr).toBe('apigw-audit audit: missingx\\x1b[2J\\x1b]0;owned\\x07\\ry.json: cannot read the file: no such file or folder (ENOENT)\n');
+  });
+
+  test('a bad suppression file whose values hold escapes and newlines keeps one line per problem', async () => {
+    const suppressions = file('hostile-suppressions.json', { suppressions: [{ rule: 'IR004', resource: `arn:aws:apigateway:*::/apis/a1/${HOSTILE}`, reason: 'x', expires: 'soon' }, { rule: `IR0\n== CRITICAL ==`, resource: 'a1', reason: 'x', expires: '2026-12-31' }] });
+    const { code, stderr } = await runCli('audit', '--snapshot', 'examples/demo-account.json', '--suppressions', suppressions);
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(rawControl);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('3 problems:'),
+      expect.stringMatching(/^  - suppressions\[0\] \(rule "IR004"\): resource: /),
+      expect.stringMatching(/^  - suppressions\[0\] \(rule "IR004"\): expires: /),
+      expect.stringMatching(/^  - suppressions\[1\] \(rule "IR0\\n== CRITICAL =="\): rule: /),
+    ]);
+  });
+
+  test('a stale suppression whose resource holds escapes', async () => {
+    // No line break: an ARN pattern cannot hold one.
+    const suppressions = file('stale-suppressions.json', { suppressions: [{ rule: 'IR004', resource: 'arn:aws:apigateway:*::/apis/k3chat7ws1/x\x1b[2J\x1b]0;owned\x07y', reason: 'x', expires: '2099-12-31' }] });
+    const { stderr } = await runCli('audit', '--snapshot', 'examples/demo-account.json', '--suppressions', suppressions);
+    expect(stderr).toContain('matched no finding (stale)');
+    expect(stderr).toContain('\\x1b[2J');
+    expect(stderr).not.toMatch(rawControl);
+  });
 });

@@ -66,7 +66,7 @@ describe('apigw-audit audit', () => {
     ['a bad severity', ['--snapshot', DEMO, '--fail-on', 'urgent'], '--fail-on must be one of critical, high, medium, low, info, none; got "urgent"'],
     ['a mistyped severity', ['--snapshot', DEMO, '--min-severity', 'meduim'], '--min-severity must be one of critical, high, medium, low, info; got "meduim" (did you mean "medium"?)'],
     ['a malformed snapshot', ['--snapshot', file('bad.json', '{"apis": [{"ApiId": 1}]}')], 'bad.json: $.apis[0].ApiId: must be a string id'],
-    ['a missing snapshot', ['--snapshot', join(dir, 'missing.json')], 'missing.json: $: cannot read the file (ENOENT)'],
+    ['a missing snapshot', ['--snapshot', join(dir, 'missing.json')], 'missing.json: cannot read the file: no such file or folder (ENOENT)'],
     ['a bad config', ['--snapshot', DEMO, '--config', file('cfg.json', { rules: { NOPE1: 'off' } })], 'cfg.json: rules.NOPE1: no rule has this id or name'],
   ])('exit 2 with a clear message for %s', async (_name, args, message) => {
     const { code, stderr, stdout } = await runCli('audit', ...args);
@@ -109,6 +109,12 @@ describe('apigw-audit rules and help', () => {
     const { code, stdout } = await runCli(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: apigw-audit ${command}`);
+  });
+
+  test('rules --help points at the rule pages by their address, which an installed package can reach', async () => {
+    const { stdout } = await runCli('rules', '--help');
+    expect(stdout).toMatch(/on each rule's page,\nhttps:\/\/github\.com\/[\w-]+\/[\w-]+\/blob\/main\/docs\/rules\/ID\.md\)/);
+    expect(stdout).not.toContain('page in docs/rules/');
   });
 
   test('no command prints the usage and exits 2; an unknown command too', async () => {

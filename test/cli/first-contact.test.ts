@@ -23,6 +23,15 @@ describe('apigw-audit, first contact', () => {
     expect(stderr).toContain('unknown command "scna" (did you mean "scan"?); the commands are audit, scan, snapshot, rules');
   });
 
+  test('a mistyped --version is suggested as such, and `help COMMAND` prints that command\'s help', async () => {
+    const { code, stderr } = await runCli('--verison');
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "--verison" (did you mean "--version"?)');
+    const help = await runCli('help', 'scan');
+    expect(help).toEqual({ code: 0, stdout: (await runCli('scan', '--help')).stdout, stderr: '' });
+    expect(help.stdout).toContain('Usage: apigw-audit scan PATH');
+  });
+
   test('"none" is accepted by --fail-on and by the configuration failOn alike', async () => {
     const config = file('none.json', { failOn: 'none' });
     expect((await runCli('audit', '--snapshot', DEMO)).code).toBe(1);
@@ -60,6 +69,27 @@ describe('apigw-audit, first contact', () => {
     expect(stderr).toContain('use `apigw-audit scan FILE` for infrastructure code');
   });
 
+  test.each([
+    ['a snapshot without --snapshot', ['audit', DEMO], `apigw-audit audit: unexpected argument "${DEMO}" (did you mean --snapshot ${DEMO}?): this command takes only options (see --help)`],
+    ['an argument where none belongs', ['rules', 'extra'], 'apigw-audit rules: unexpected argument "extra": this command takes only options (see --help)'],
+    ['an option without its value', ['audit', '--snapshot', DEMO, '--format'], 'apigw-audit audit: --format needs a value after it (see --help)'],
+    ['an option whose value is the next option', ['audit', '--snapshot', '--strict'], 'apigw-audit audit: --snapshot needs a value after it (see --help)'],
+  ])('%s is a usage error (exit 2) that says what to write', async (_, args, message) => {
+    const { code, stderr } = await runCli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}\n`);
+  });
+
+  test.each([
+    ['the YAML suppression file', 'examples/demo-suppressions.yml', 'this is a suppression file, not a snapshot: give it with `--suppressions FILE`'],
+    ['a suppression file in JSON', file('suppressions.json', { suppressions: [] }), '$.apis: missing; this is a suppression file, not a snapshot: give it with `--suppressions FILE`'],
+    ['a JSON report', file('report.json', { findings: [], summary: {}, errors: [], warnings: [] }), '$.apis: missing; this is a report of `apigw-audit audit --format json`, not a snapshot: give it with `--baseline FILE`'],
+  ])('%s given to audit --snapshot names the option that reads it (exit 2)', async (_kind, path, message) => {
+    const { code, stderr } = await runCli('audit', '--snapshot', path);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${path}: ${message}`);
+  });
+
   test('scan of a path that does not exist is bad input (exit 2), not an incomplete scan', async () => {
     const { code, stderr } = await runCli('scan', 'nothere/');
     expect(code).toBe(2);
@@ -71,6 +101,16 @@ describe('apigw-audit, first contact', () => {
     const twice = JSON.parse((await runCli('audit', '--snapshot', DEMO, '--snapshot', `./${DEMO}`, '--format', 'json')).stdout);
     expect(twice.summary).toEqual(once.summary);
     expect(twice.findings).toHaveLength(once.findings.length);
+  });
+
+  test('two snapshots holding the same API of one account and region are refused, naming both (exit 2)', async () => {
+    const copy = file('demo-copy.json', readFileSync(DEMO, 'utf8'));
+    const { code, stderr } = await runCli('audit', '--snapshot', DEMO, '--snapshot', copy);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`apigw-audit audit: ${DEMO} and ${copy} both hold API k3chat7ws1 of eu-west-1: give one snapshot of an account and region at a time\n`);
+    // Another account's snapshot with the same API ids is another API.
+    const otherAccount = file('other-account.json', { ...JSON.parse(readFileSync(DEMO, 'utf8')), accountId: '210987654321' });
+    expect((await runCli('audit', '--snapshot', DEMO, '--snapshot', otherAccount, '--fail-on', 'none')).code).toBe(0);
   });
 
   test('--strict turns snapshot-field warnings into exit 2; the last line counts the warnings either way', async () => {

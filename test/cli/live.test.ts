@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,32 @@ describe('apigw-audit audit --region (live)', () => {
     expect(fingerprints(live.stdout)).toEqual(fingerprints(offline.stdout));
     expect(JSON.parse(live.stdout).summary).toMatchObject({ apisAudited: 3, complete: true, errors: 0 });
     expect(fake?.requests).toHaveLength(19);
+  });
+
+  test('with no AWS credentials at all, the error says how to give some, with and without --role-arn', async () => {
+    await serveDemo();
+    const nowhere = join(dir, 'no-such-aws-config');
+    const changed: Record<string, string | undefined> = { AWS_CONFIG_FILE: nowhere, AWS_SHARED_CREDENTIALS_FILE: nowhere, AWS_ENDPOINT_URL_STS: fake?.url, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined };
+    const saved = Object.fromEntries(Object.keys(changed).map((name) => [name, process.env[name]]));
+    const setEnvironment = (values: Record<string, string | undefined>) => {
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    };
+    setEnvironment(changed);
+    try {
+      for (const roles of [[], ['--role-arn', 'arn:aws:iam::222222222222:role/apigw-audit-member']]) {
+        const { code, stdout } = await runCli('audit', '--region', 'eu-west-1', ...roles, '--format', 'json');
+        expect(code).toBe(3);
+        expect(JSON.parse(stdout).errors).toEqual([
+          expect.objectContaining({ message: expect.stringContaining('Could not load credentials from any providers (no AWS credentials found: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)') }),
+        ]);
+      }
+      expect(fake?.requests).toEqual([]);
+    } finally {
+      setEnvironment(saved);
+    }
   });
 
   test('--api narrows the walk', async () => {
@@ -117,11 +143,39 @@ describe('apigw-audit snapshot', () => {
     expect((await loadSnapshotFile(out)).snapshot.apis.map((api) => api.ApiId)).toEqual(['h4catalog3']);
   });
 
+  test('the file of an incomplete walk keeps its errors, so auditing it later is incomplete too (exit 3), not clean', async () => {
+    await serveDemo({ faults: [{ kind: 'deny', apiId: 'p9notify22', operation: 'GetRoutes' }] });
+    const out = join(dir, 'denied.json');
+    expect((await runCli('snapshot', '--region', 'eu-west-1', '--out', out)).code).toBe(3);
+
+    for (const command of [['audit', '--snapshot', out], ['scan', out]]) {
+      const { code, stdout } = await runCli(...command, '--format', 'json', '--fail-on', 'none');
+      const report = JSON.parse(stdout);
+      expect(code).toBe(3);
+      expect(report.summary).toMatchObject({ apisAudited: 2, complete: false, errors: 1 });
+      expect(report.errors).toEqual([
+        { source: 'collector', operation: 'GetRoutes', apiId: 'p9notify22', arn: 'arn:aws:apigateway:eu-west-1::/apis/p9notify22', file: out, message: expect.stringMatching(/^AccessDeniedException \(HTTP 403\)/) },
+      ]);
+    }
+    const text = await runCli('audit', '--snapshot', out, '--fail-on', 'none');
+    expect(text.stdout).toContain('audit INCOMPLETE: 1 error');
+  });
+
+  test('a snapshot that cannot be written after the walk is a usage error naming the file (exit 2), not an internal error', async () => {
+    await serveDemo();
+    const out = join(dir, 'blocked.json');
+    // The writer writes OUT.PID.tmp first (then renames it): a folder there makes the write fail.
+    mkdirSync(`${out}.${process.pid}.tmp`);
+    const { code, stderr } = await runCli('snapshot', '--region', 'eu-west-1', '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`apigw-audit snapshot: cannot write ${out}: it is a folder (EISDIR)\n`);
+  });
+
   test.each([
     ['no region', ['--out', 'x.json'], 'snapshot needs exactly one --region R'],
     ['two regions', ['--region', 'eu-west-1', '--region', 'us-east-1', '--out', 'x.json'], 'snapshot needs exactly one --region R'],
     ['no --out', ['--region', 'eu-west-1'], 'snapshot needs --out FILE'],
-    ['a directory that does not exist', ['--region', 'eu-west-1', '--out', join(dir, 'missing', 'x.json')], 'cannot write'],
+    ['a directory that does not exist', ['--region', 'eu-west-1', '--out', join(dir, 'missing', 'x.json')], `cannot write ${join(dir, 'missing', 'x.json')}: no such file or folder (ENOENT)`],
   ])('exit 2 for %s, before any call', async (_name, args, message) => {
     await serveDemo();
     const { code, stderr } = await runCli('snapshot', ...args);

@@ -92,7 +92,7 @@ describe('apigw-audit audit --suppressions', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`${bad}: suppressions[0] (rule "IR004"): resource: "*" is only allowed inside an ARN pattern`);
-    expect((await runCli('audit', '--snapshot', DEMO, '--suppressions', join(dir, 'missing.yaml'))).stderr).toContain('missing.yaml: cannot read the file (ENOENT)');
+    expect((await runCli('audit', '--snapshot', DEMO, '--suppressions', join(dir, 'missing.yaml'))).stderr).toContain('missing.yaml: cannot read the file: no such file or folder (ENOENT)');
   });
 });
 

@@ -82,6 +82,16 @@ describe('the snapshot writer', () => {
     expect(parseSnapshot(text, 'written.json').snapshot.apis[0]?.ApiId).toBe('a1');
   });
 
+  test('an incomplete walk writes its errors, redacted, before the APIs; a complete one writes no errors key', () => {
+    const errors = [{ source: 'collector' as const, operation: 'GetRoutes', apiId: 'a1', message: 'upstream said password=hunter2hunter2' }];
+    const written = JSON.parse(serializeSnapshot({ region: 'eu-west-1', apis: [] }, errors));
+    expect(Object.keys(written)).toEqual(['version', 'region', 'errors', 'apis']);
+    expect(written.errors).toEqual([{ operation: 'GetRoutes', apiId: 'a1', message: expect.stringContaining('[redacted]') }]);
+    expect(JSON.stringify(written)).not.toContain('hunter2');
+    expect(parseSnapshot(serializeSnapshot({ apis: [] }, errors), 'f').errors).toHaveLength(1);
+    expect(Object.keys(JSON.parse(serializeSnapshot({ region: 'eu-west-1', apis: [] })))).toEqual(['version', 'region', 'apis']);
+  });
+
   test('replaces the file only once the whole snapshot is written', async () => {
     const file = join(directory, 'replace.json');
     await writeSnapshotFile(file, { apis: [] });

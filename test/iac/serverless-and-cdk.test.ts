@@ -156,9 +156,9 @@ describe('CDK apps and paths with nothing to scan are never a clean result', () 
   test('a template that cannot be read is an error naming it (the folder search no longer skips it)', async () => {
     const root = folder({ 'unreadable-template.yaml': 'Resources: {}', 'other.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n' });
     const { errors, targets } = await findTargets([root]);
-    expect(errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file (EACCES)`]);
+    expect(errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file: permission denied (EACCES)`]);
     expect(targets.map((target) => target.path)).toEqual([`${root}/other.yaml`]);
     // Named on the command line: the same one error.
-    expect((await findTargets([`${root}/unreadable-template.yaml`])).errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file (EACCES)`]);
+    expect((await findTargets([`${root}/unreadable-template.yaml`])).errors.map((error) => error.message)).toEqual([`${root}/unreadable-template.yaml: cannot read the file: permission denied (EACCES)`]);
   });
 });

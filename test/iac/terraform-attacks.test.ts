@@ -139,7 +139,7 @@ describe('Terraform attacks: what cannot be read', () => {
     mkdirSync(join(dir, 'bad', 'broken.tf'));
     const { code, report } = await scanFolder(dir);
     expect(code).toBe(3);
-    expect(report.errors.map((error) => error.message)).toEqual([expect.stringMatching(/bad\/broken\.tf: cannot read the file \(EISDIR\)$/)]);
+    expect(report.errors.map((error) => error.message)).toEqual([expect.stringMatching(/bad\/broken\.tf: cannot read the file: it is a folder \(EISDIR\)$/)]);
     expect(report.findings.map((finding) => (finding as unknown as { ruleId: string }).ruleId)).toContain('IR012');
   });
 
@@ -147,7 +147,7 @@ describe('Terraform attacks: what cannot be read', () => {
     const dir = writeFolder({ 'main.tf': 'module "m" {\n  source = "./not-a-folder"\n}\n', 'not-a-folder': 'a file' });
     const { code, report } = await scanFolder(dir);
     expect(code).toBe(3);
-    expect(report.errors[0]!.message).toMatch(/not-a-folder: cannot read the folder \(ENOTDIR\)$/);
+    expect(report.errors[0]!.message).toMatch(/not-a-folder: cannot read the folder: a part of the path is not a folder \(ENOTDIR\)$/);
   });
 
   test('a deeply nested template read by templatefile() is an unresolved value, and the parser still reads the next file', async () => {

@@ -56,6 +56,19 @@ describe('Terraform modules from a registry or git', () => {
     ]);
   });
 
+  test('a module two configurations call warns once of a module it calls that was not downloaded', async () => {
+    const call = 'module "shared" {\n  source = "../shared"\n}\n';
+    const dir = writeFolder({
+      'one/main.tf': call,
+      'two/main.tf': call,
+      'shared/main.tf': 'module "certificate" {\n  source = "terraform-aws-modules/acm/aws"\n}\n',
+    });
+    const { stdout, stderr } = await runCli('scan', dir, '--format', 'json');
+    const warnings = (JSON.parse(stdout) as { warnings: { path: string }[] }).warnings.filter((warning) => warning.path === 'module.shared.module.certificate');
+    expect(warnings).toHaveLength(1);
+    expect(stderr.split('\n').filter((line) => line.includes('module.shared.module.certificate'))).toHaveLength(1);
+  });
+
   test('a module with count makes instances addressed module.NAME[i], each with its own inputs', async () => {
     const dir = writeFolder({
       'main.tf': 'module "api" {\n  count            = 2\n  source           = "./api"\n  protocol_type    = "HTTP"\n  integration_type = count.index == 0 ? "HTTP" : "HTTP_PROXY"\n}\n',

@@ -15,9 +15,9 @@ const reject = (text: string) => {
 
 describe('snapshot loader rejects a file whose skeleton does not fit, naming file and JSON path', () => {
   test.each([
-    ['not JSON', '{"apis": [ }', 'account.json: $: not valid JSON'],
-    ['empty file', '', 'account.json: $: not valid JSON'],
-    ['a list at the top', '[]', 'account.json: $: expected an object with an "apis" list, found a list'],
+    ['not JSON', '{"apis": [ }', 'account.json: not valid JSON'],
+    ['empty file', '', 'account.json: the file is empty; a snapshot is a JSON object with an "apis" list'],
+    ['a list at the top', '[]', 'account.json: expected an object with an "apis" list, found a list'],
     ['a string at the top', '"apis"', 'found string'],
     ['no apis', '{"region": "eu-west-1"}', 'account.json: $.apis: is required'],
     ['apis not a list', '{"apis": {}}', 'account.json: $.apis: must be a list of APIs'],
@@ -50,7 +50,7 @@ describe('snapshot loader rejects a file whose skeleton does not fit, naming fil
   });
 
   test('a missing file names the file', async () => {
-    await expect(loadSnapshotFile('/nonexistent/account.json')).rejects.toThrow('/nonexistent/account.json: $: cannot read the file (ENOENT)');
+    await expect(loadSnapshotFile('/nonexistent/account.json')).rejects.toThrow('/nonexistent/account.json: cannot read the file: no such file or folder (ENOENT)');
   });
 });
 
@@ -77,6 +77,30 @@ describe('snapshot loader is tolerant inside resources', () => {
   test('a misspelt field inside a resource is loaded but warned about, with the likely name', () => {
     const { warnings } = parseSnapshot('{"apis": [{"ApiId": "a", "integrations": [{"IntegrationId": "i", "integration_type": "AWS"}]}]}', 'f');
     expect(warnings).toEqual([{ file: 'f', path: '$.apis[0].integrations[0].integration_type', message: expect.stringContaining('did you mean "IntegrationType"') }]);
+  });
+
+  test('the errors of the walk that wrote the file come back as collector errors naming the file', () => {
+    const loaded = parseSnapshot('{"errors": [{"operation": "GetRoutes", "apiId": "a", "message": "AccessDeniedException (HTTP 403)"}, {"message": "GetApis failed"}], "apis": [{"ApiId": "b"}]}', 'f.json');
+    expect(loaded.errors).toEqual([
+      { source: 'collector', operation: 'GetRoutes', apiId: 'a', message: 'AccessDeniedException (HTTP 403)', file: 'f.json' },
+      { source: 'collector', message: 'GetApis failed', file: 'f.json' },
+    ]);
+    expect(loaded.snapshot).toEqual({ apis: [{ ApiId: 'b', integrations: [], routes: [] }] });
+    expect(parseSnapshot('{"apis": []}', 'f.json').errors).toEqual([]);
+  });
+
+  test.each([
+    ['not a list', '{"errors": "x", "apis": []}', '$.errors: must be a list of what the walk could not read'],
+    ['an error without a message', '{"errors": [{"operation": "GetApis"}], "apis": []}', '$.errors[0].message: is required'],
+  ])('errors that do not fit are refused: %s', (_, text, message) => {
+    expect(() => parseSnapshot(text, 'f.json')).toThrow(`f.json: ${message}`);
+  });
+
+  test.each([
+    ['a newer format version says to upgrade', '{"version": 2, "apis": []}', '$.version: format version 2 is newer than this apigw-audit reads (1): upgrade apigw-audit'],
+    ['a version as a string names the value', '{"version": "1", "apis": []}', '$.version: must be the number 1 (or left out); got "1"'],
+  ])('%s', (_, text, message) => {
+    expect(() => parseSnapshot(text, 'f.json')).toThrow(`f.json: ${message}`);
   });
 
   test('reads a file from disk', async () => {

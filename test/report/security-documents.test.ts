@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { toAsff } from '../../lib/report/asff';
 import { subjectOf } from '../../lib/report/finding-subject';
@@ -7,6 +8,7 @@ import { makeFinding } from '../lifecycle/make-finding';
 import { asffProblems } from '../support/asff-check';
 import { ocsfProblems } from '../support/ocsf-check';
 import { runCli } from '../support/run-cli';
+import { tempFiles } from '../support/temp-files';
 
 const DEMO = 'examples/demo-account.json';
 const asffOf = async (...args: string[]) => JSON.parse((await runCli('audit', '--snapshot', DEMO, '--fail-on', 'none', '--format', 'asff', ...args)).stdout) as { Findings: AwsSecurityFinding[] };
@@ -74,7 +76,15 @@ describe('--format asff', () => {
     const { code, stderr, stdout } = await runCli('scan', 'test/fixtures/iac/cloudformation/mock-default-route-mistakes.yaml', '--format', 'asff');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/--format asff needs each finding's account and region.*use --format ocsf/);
+    expect(stderr).toMatch(/--format asff needs each finding's account and region.*\(a template names neither: audit a snapshot or an account, or use --format ocsf\)/);
+  });
+
+  test('a snapshot without its account says to add "accountId" to it, not to audit a snapshot', async () => {
+    const demo = JSON.parse(readFileSync(DEMO, 'utf8')) as Record<string, unknown>;
+    const { file } = tempFiles('asff-no-account-');
+    const { code, stderr } = await runCli('audit', '--snapshot', file('no-account.json', { ...demo, accountId: undefined }), '--format', 'asff');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/has no account \(its snapshot has no "accountId": add it to the file, or use --format ocsf\)\n$/);
   });
 });
 

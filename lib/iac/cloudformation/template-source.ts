@@ -1,3 +1,4 @@
+import { didYouMean } from '../../model/closest-name';
 import type { Position } from '../source-map';
 import { parseJsonTemplate } from './json-template';
 import { parseYamlTemplate, TagError } from './yaml-template';
@@ -35,7 +36,8 @@ export function parseTemplate(text: string, file: string): TemplateSource {
 function intrinsicFromTag(tag: string, value: unknown): unknown {
   const short = tag.slice(1);
   if (!tag.startsWith('!') || !SHORT_TAGS.has(short)) {
-    throw new TagError(`unknown tag ${tag}; CloudFormation's short forms are ${[...SHORT_TAGS].map((name) => `!${name}`).join(', ')}`);
+    const tags = [...SHORT_TAGS].map((name) => `!${name}`);
+    throw new TagError(`unknown tag ${tag}${didYouMean(tag, tags, '')}; CloudFormation's short forms are ${tags.join(', ')}`);
   }
   const name = short === 'Ref' || short === 'Condition' ? short : `Fn::${short}`;
   if (short === 'GetAtt' && typeof value === 'string') {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cannotRead } from '../../model/read-text-file';
 import { isPlainObject } from '../../rules/values';
 import { displayPath } from '../display-path';
 import { IacError } from '../iac-error';
@@ -14,7 +15,7 @@ export async function readModuleManifest(rootDir: string): Promise<Map<string, s
   const file = join(rootDir, '.terraform', 'modules', 'modules.json');
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    throw new IacError(displayPath(file), `cannot read the file (${error.code ?? String(error)})`);
+    throw new IacError(displayPath(file), cannotRead(error));
   });
   const dirs = new Map<string, string>();
   if (text === undefined) return dirs;

@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { cannotRead } from '../../model/read-text-file';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import type { IacDocument, IacResource } from '../assemble';
@@ -160,7 +161,7 @@ class ConfigurationReader {
     for (const name of names) {
       const file = join(dir, name);
       const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new IacError(displayPath(file), `cannot read the file (${error.code ?? String(error)})`);
+        throw new IacError(displayPath(file), cannotRead(error));
       });
       const parsed = await parseHcl(file, text);
       const scope = this.scope(file, undefined, async (traversal) => new Unresolved(traversal.join('.')));
@@ -437,13 +438,13 @@ class ModuleInstance {
 /** Reads, parses and indexes the blocks of a module folder. */
 async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
   const paths = await terraformFiles(dir).catch((error: NodeJS.ErrnoException) => {
-    throw new IacError(displayPath(dir), `cannot read the folder (${error.code ?? String(error)})`);
+    throw new IacError(displayPath(dir), cannotRead(error, 'folder'));
   });
   if (paths.length === 0) throw new IacError(displayPath(dir), 'no .tf files in this folder');
   const texts: { file: string; text: string }[] = [];
   for (const file of paths) {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new IacError(displayPath(file), `cannot read the file (${error.code ?? String(error)})`);
+      throw new IacError(displayPath(file), cannotRead(error));
     });
     texts.push({ file, text });
   }
