@@ -8,7 +8,7 @@ import { sortFindings } from './sort-findings';
 /** What an audit read: a snapshot plus whatever kept it from being complete. */
 export interface AuditInput {
   snapshot: Snapshot;
-  /** Errors met while reading it (a live walk's failed calls); none for a file. */
+  /** Errors met while reading it: a live walk's failed calls, or those a snapshot file kept from the walk that wrote it. */
   errors?: AuditError[];
   complete?: boolean;
   /** Adds what only the reader knows to this input's findings (a template's source locations). */

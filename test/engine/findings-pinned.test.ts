@@ -79,14 +79,14 @@ function pin(snapshot: Snapshot, rules: readonly ActiveRule[], minSeverity: Seve
 
 describe('the engine gives fixed snapshots the pinned findings, byte for byte', () => {
   test.each<[string, () => Pin, Pin]>([
-    ['synthetic account, every rule, info', () => pin(synthetic, allRules, 'info'), { findings: 1698, digest: '9d948052383b5adc7c31841241fa7df698386e48236e55855eaa78934c176b38' }],
+    ['synthetic account, every rule, info', () => pin(synthetic, allRules, 'info'), { findings: 1698, digest: 'f7cfd93193acebb0abea5830e8c49bf654a9db38c95288bffc682b9c9e2e0ca6' }],
     ['synthetic account, every rule, medium', () => pin(synthetic, allRules, 'medium'), { findings: 432, digest: '67f2533276da0fb3cf2afdf8e23d1a9e21edcd9be72cff37a2b3df9a30c488ba' }],
-    ['synthetic account, overridden severities, low', () => pin(synthetic, overridden, 'low'), { findings: 1458, digest: '4d8913172829225d3e7e7be02cdeee13f692b250abab1c09d2986314da2c24b7' }],
-    ['demo account, every rule, info', () => pin(demo, allRules, 'info'), { findings: 24, digest: '0fdf039b1cc0ea91b27b4b2b1da3bff97a08bd835b7ba2bfe9d6687d7df0eed7' }],
-    ['demo account, overridden severities, high', () => pin(demo, overridden, 'high'), { findings: 12, digest: '6d152f3fcc3bb2006cda426bfb110ed7e3d7e8feb9858c2b0ff20ef865fefe42' }],
-    ['rule examples with credentials, every rule, info', () => pin(examples, allRules, 'info'), { findings: 1060, digest: 'd2fa869e7384b35b3e87b13e8d654964ae4fa905d88c795058c536a68ea8fbe6' }],
+    ['synthetic account, overridden severities, low', () => pin(synthetic, overridden, 'low'), { findings: 1458, digest: 'bc534a8d9d68ba9ce886e1527e0f30be382957ced94027e6c2e80247b061a6dc' }],
+    ['demo account, every rule, info', () => pin(demo, allRules, 'info'), { findings: 24, digest: '91cee561e30063d3f7ad08464541b40eae84fffeed8a2c002d8996fa9a4e3975' }],
+    ['demo account, overridden severities, high', () => pin(demo, overridden, 'high'), { findings: 12, digest: '166fb85c19b92f08f8268b9150d04835982446366df2939cd6c47a00f96ef3e0' }],
+    ['rule examples with credentials, every rule, info', () => pin(examples, allRules, 'info'), { findings: 1060, digest: '511dcc31fcade0c4c18b61bbbd65d6b6407fc1cf8a0de556152f598c080adbab' }],
     ['rule examples with credentials, every rule, high', () => pin(examples, allRules, 'high'), { findings: 489, digest: 'ead4d8c31666fa70e3138e87924245057601225b3aaf74e1e0e9620a648942b8' }],
-    ['rule examples with credentials, overridden severities, medium', () => pin(examples, overridden, 'medium'), { findings: 580, digest: '238025747ded16d2cfb51212f8d8ba89da5f72c90433cf6ef83cee82ec1b4483' }],
+    ['rule examples with credentials, overridden severities, medium', () => pin(examples, overridden, 'medium'), { findings: 580, digest: '9d1f209bf5fc41b91c566c444992392992644ba03b7c303d3a95d2d2e5c6f8dd' }],
   ])('%s', (_case, run, expected) => {
     expect(run()).toEqual(expected);
   });
@@ -96,11 +96,11 @@ describe('every report of the pinned findings is pinned too', () => {
   const now = new Date('2026-01-02T03:04:05.000Z');
   const result = runAudit([{ snapshot: synthetic }, { snapshot: examples }], allRules);
   test.each<[string, () => string, string]>([
-    ['JSON', () => formatJson(result).join(''), '99996abfea1ba7156dcbf606993358dc59d5c6da210e85cf053890de22144a03'],
-    ['text', () => formatText(result, PLAIN_TEXT_REPORT), '1424b45367ae2a48fb356c00916157ccc9dd73a24541fdbe8da3dc11bdb9a332'],
-    ['SARIF', () => formatSarif(result, allRules).join(''), 'a404ce21c4f38f9eee3acae3a938d4d589a29614c41474b6d22c85d6a16e3c8c'],
-    ['ASFF', () => formatAsff(result, now), '13119a942b0a0bbbcc5e64e5ca52566b4a3b1469919fab394ef3100184c53205'],
-    ['OCSF', () => formatOcsf(result, now), 'c6a188057d86d1c3a073cf56f0082c45bb2f63f3a0ac75b08dcccc3eb6252091'],
+    ['JSON', () => formatJson(result).join(''), 'bf5c1f68e994e394edf6aa9b7df2485037a919957d52b0911ced65ec67bd5e55'],
+    ['text', () => formatText(result, PLAIN_TEXT_REPORT), 'a65c69ec0a5d65deb92e575326e1e7329a91afc2ba954c946c4f2100d489cca7'],
+    ['SARIF', () => formatSarif(result, allRules).join(''), '721c148ebac75fd1b717fd712671e5c562930a3dc3a21b94618138f1df05a17d'],
+    ['ASFF', () => formatAsff(result, now), 'a8d3fda4036af104ae42a76085e47dc4b6cd6c38dafebf71676f123f69b8b661'],
+    ['OCSF', () => formatOcsf(result, now), '94b3bcd4884833306aadee7e4e291964c1183423943ccefa82267d162b2ea0e2'],
   ])('%s', (_format, render, expected) => {
     const output = render();
     // The pinned credentials were met and masked, so the pins cover the redaction too.

@@ -33,7 +33,7 @@ export const IR014 = defineRule({
           path: 'ContentHandlingStrategy',
           message: binaryIntegration
             ? `Integration response ${show(response.IntegrationResponseKey)} has no ContentHandlingStrategy while its ${String(integration.IntegrationType)} integration converts requests to binary.`
-            : `Integration response ${show(response.IntegrationResponseKey)} of a ${String(integration.IntegrationType)} integration has no ContentHandlingStrategy, so its payload passes through unconverted.`,
+            : `Integration response ${show(response.IntegrationResponseKey)} (${String(integration.IntegrationType)} integration) has no ContentHandlingStrategy, so its payload passes through unconverted.`,
           severity: binaryIntegration ? 'medium' : 'low',
         },
       ];
