@@ -77,6 +77,8 @@ function oneOf(value: unknown, allowed: readonly string[], description = allowed
 
 /** Parses configuration JSON text, e.g. a file or an environment variable's value. */
 export function parseAuditConfigText(text: string, origin: string): AuditConfig {
+  // JSON.parse would say "Unexpected end of JSON input", which names neither the cause nor the fix.
+  if (text.trim() === '') throw new ConfigError(`${origin}: empty; the configuration is a JSON object such as {"minSeverity": "low"}, or {} for the defaults`);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -56,5 +56,6 @@ describe('rule configuration', () => {
 
   test('configuration text that is not JSON names its origin', () => {
     expect(() => parseAuditConfigText('{rules:', 'RULES_CONFIG')).toThrow('RULES_CONFIG: not valid JSON');
+    expect(() => parseAuditConfigText(' \n', 'apigw-audit.json')).toThrow('apigw-audit.json: empty; the configuration is a JSON object');
   });
 });
