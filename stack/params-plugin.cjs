@@ -6,7 +6,8 @@
 //   (lib/config/lambda-settings.ts, loaded by stack/bundled-typescript.cjs), on the environment
 //   of each function serverless.yml declares, as the params resolved it: one source of truth,
 //   no second copy of each rule here.
-// - logRetentionDays, which only CloudFormation reads, against stack/log-retention-days.cjs.
+// - logRetentionDays, schedule and alertEmail, which only AWS reads, against what the service
+//   that reads each accepts (stack/aws-read-params.cjs).
 // A local plugin rather than a variable resolver: its hook sees the environment fully
 // resolved, as the Framework writes it into the template, and runs once per packaging.
 // `before:package:cleanup` is packaging's first event: a refused param leaves the last package
@@ -18,7 +19,7 @@ const { join } = require('node:path');
 // declared values, `${param:...}` unresolved, say which param a resolved value came from.
 const readConfiguration = require('serverless/lib/configuration/read');
 const { loadTypeScript } = require('./bundled-typescript.cjs');
-const { logRetentionProblem } = require('./log-retention-days.cjs');
+const { AWS_READ_PARAMS } = require('./aws-read-params.cjs');
 
 // What a variable whose value is a CloudFormation reference will hold once deployed, shaped as
 // the function checks it: the value itself is known only when CloudFormation creates it.
@@ -40,9 +41,10 @@ class ParamsPlugin {
     const declared = await readConfiguration(join(serverless.serviceDir, serverless.configurationFilename));
     const refuse = (declaredValue, where, problem) => new serverless.classes.Error(`${paramOf(declaredValue) ?? where}: ${problem}`);
 
-    if (provider.logRetentionInDays !== undefined) {
-      const problem = logRetentionProblem(provider.logRetentionInDays);
-      if (problem !== undefined) throw refuse(declared.provider.logRetentionInDays, 'provider.logRetentionInDays', problem);
+    for (const { path, problem } of AWS_READ_PARAMS) {
+      const value = valueAt(serverless.service, path);
+      const found = value === undefined ? undefined : problem(value);
+      if (found !== undefined) throw refuse(valueAt(declared, path), path.join('.'), found);
     }
 
     settingsReader ??= loadTypeScript("export { readLambdaSettings } from './lib/config/lambda-settings';");
@@ -61,6 +63,10 @@ class ParamsPlugin {
       }
     }
   }
+}
+
+function valueAt(configuration, path) {
+  return path.reduce((value, key) => value?.[key], configuration);
 }
 
 /** `param NAME` when a declared value is exactly `${param:NAME}`. */

@@ -15,7 +15,7 @@ import { slsPackageInto } from '../support/cloudformation-template';
 type Hooks = { hooks: Record<string, () => Promise<void>> };
 const ParamsPlugin = require('../../stack/params-plugin.cjs') as new (serverless: unknown) => Hooks;
 const ServerlessError = require('serverless/lib/serverless-error') as new (message: string) => Error;
-const { LOG_RETENTION_DAYS } = require('../../stack/log-retention-days.cjs') as { LOG_RETENTION_DAYS: number[] };
+const { LOG_RETENTION_DAYS } = require('../../stack/aws-read-params.cjs') as { LOG_RETENTION_DAYS: number[] };
 
 /** The audit function's environment with the default params, as the Framework resolves serverless.yml (template.test.ts pins it in the template). */
 const DEFAULT_ENVIRONMENT = {
@@ -34,8 +34,15 @@ const DEFAULT_ENVIRONMENT = {
   NODE_OPTIONS: '--max-old-space-size=5120',
 };
 
-/** Runs the plugin's packaging hook on the service with these resolved values. */
-function checkParams({ environment = {}, logRetentionInDays = 30 as unknown }: { environment?: Record<string, unknown>; logRetentionInDays?: unknown } = {}): Promise<void> {
+interface Resolved {
+  environment?: Record<string, unknown>;
+  logRetentionInDays?: unknown;
+  schedule?: unknown;
+  alertEmail?: unknown;
+}
+
+/** Runs the plugin's packaging hook on the service with these resolved values, the defaults' elsewhere. */
+function checkParams({ environment = {}, logRetentionInDays = 30, schedule = 'rate(1 day)', alertEmail = '' }: Resolved = {}): Promise<void> {
   const serverless = {
     serviceDir: process.cwd(),
     configurationFilename: 'serverless.yml',
@@ -43,7 +50,9 @@ function checkParams({ environment = {}, logRetentionInDays = 30 as unknown }: {
     service: {
       service: 'apigw-audit',
       provider: { region: 'us-east-1', stage: 'dev', logRetentionInDays },
+      custom: { fleet: { schedule } },
       functions: { audit: { environment: { ...DEFAULT_ENVIRONMENT, ...environment } } },
+      resources: { Resources: { AlertEmailSubscription: { Properties: { Endpoint: alertEmail } } } },
     },
   };
   return new ParamsPlugin(serverless).hooks['before:package:cleanup']!();
@@ -58,6 +67,8 @@ test('good values pass, the topic ARN of a shell (invoke local) included', async
     checkParams({
       environment: { ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:t', AUDIT_MAX_RATE: '2.5', ALERT_MODE: 'every-run', ALERT_THRESHOLD: 'info', SECURITY_HUB: 'true', STATE_RETENTION_DAYS: '1', AUDIT_CONFIG: '{"rules":{"IR014":"off"}}' },
       logRetentionInDays: '1096',
+      schedule: 'cron(0 6 ? * MON-FRI *)',
+      alertEmail: 'ops@example.com',
     }),
   ).resolves.toBeUndefined();
 });
@@ -93,7 +104,7 @@ test('a CloudFormation reference the check has no placeholder for is a stack err
   );
 });
 
-describe('logRetentionDays, which only CloudFormation reads', () => {
+describe('the params only AWS reads, against what the service reading each accepts', () => {
   test('every retention CloudWatch Logs accepts passes, as a number or a string', async () => {
     for (const days of LOG_RETENTION_DAYS) {
       await expect(checkParams({ logRetentionInDays: days })).resolves.toBeUndefined();
@@ -101,10 +112,24 @@ describe('logRetentionDays, which only CloudFormation reads', () => {
     }
   });
 
-  test.each([[31], ['31'], [0], ['-1'], ['30 days'], ['']])('%p is refused, naming the param and the values accepted', async (days) => {
+  test.each([[31], ['31'], [0], ['-1'], ['30 days'], ['']])('logRetentionDays=%p is refused, naming the param and the values accepted', async (days) => {
     await expect(checkParams({ logRetentionInDays: days })).rejects.toThrow(
       `param logRetentionDays: must be a number of days CloudWatch Logs keeps logs for: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; got ${JSON.stringify(days)}`,
     );
+  });
+
+  test.each([['rate(1 minute)'], ['rate(5 minutes)'], ['rate(1 hour)'], ['rate(12 hours)'], ['rate(7 days)'], ['cron(0 6 * * ? *)'], ['cron(15 10 ? * 6L 2027-2030)']])('schedule=%s passes', async (schedule) => {
+    await expect(checkParams({ schedule })).resolves.toBeUndefined();
+  });
+
+  test.each([['daily'], ['rate(1 days)'], ['rate(2 day)'], ['rate(0 minutes)'], ['rate(1 week)'], ['cron(0 6 * * *)'], ['cron(0 6 * * * *)'], ['cron(0 6 ? * ? *)']])('schedule=%s is refused, naming the param and the forms accepted', async (schedule) => {
+    await expect(checkParams({ schedule })).rejects.toThrow(
+      `param schedule: must be an EventBridge schedule expression: "rate(1 day)", "rate(12 hours)" (the unit singular for 1, plural otherwise) or "cron(0 6 * * ? *)" (six fields, "?" in day-of-month or day-of-week); got ${JSON.stringify(schedule)}`,
+    );
+  });
+
+  test.each([['ops'], ['ops@example'], ['ops @example.com'], ['a@b@example.com']])('alertEmail=%s is refused, naming the param', async (alertEmail) => {
+    await expect(checkParams({ alertEmail })).rejects.toThrow(`param alertEmail: must be an email address, or empty for no subscription; got ${JSON.stringify(alertEmail)}`);
   });
 });
 
