@@ -83,6 +83,7 @@ test.each([
   ['stateRetentionDays=-1', { STATE_RETENTION_DAYS: '-1' }, 'param stateRetentionDays: STATE_RETENTION_DAYS: must be a whole number of days; got "-1"'],
   ['stateRetentionDays=0', { STATE_RETENTION_DAYS: '0' }, 'param stateRetentionDays: STATE_RETENTION_DAYS: must be at least 1 day; got "0"'],
   ['ruleConfig={bad json', { AUDIT_CONFIG: '{bad json' }, 'param ruleConfig: AUDIT_CONFIG: not valid JSON: '],
+  ['ruleConfig={bad json (quoted back)', { AUDIT_CONFIG: '{bad json' }, '; got "{bad json"'],
   ['ruleConfig with an unknown rule', { AUDIT_CONFIG: '{"rules":{"IR999":"off"}}' }, 'param ruleConfig: AUDIT_CONFIG: rules.IR999: no rule has this id or name'],
   ['regions=*', { AUDIT_REGIONS: '*' }, 'param regions: AUDIT_REGIONS: each region must look like "eu-west-1"; got "*"'],
 ])('%s is refused, naming the param, what it must be and what it was', async (_case, environment, message) => {
