@@ -1,7 +1,7 @@
 // Checks the params when the stack is packaged (`npm run package`, and the packaging that
 // `serverless deploy` starts), before anything is bundled, uploaded or deployed: a bad param
 // fails here, naming the param, what it must be and what it was, instead of packaging fine and
-// then failing every cold start of the function (or, for logRetentionDays, the deploy).
+// then failing every cold start of the function (or, for the params only AWS reads, the deploy).
 // - What the function reads is checked by the function's own reader, readLambdaSettings
 //   (lib/config/lambda-settings.ts, loaded by stack/bundled-typescript.cjs), on the environment
 //   of each function serverless.yml declares, as the params resolved it: one source of truth,
@@ -65,6 +65,7 @@ class ParamsPlugin {
   }
 }
 
+/** The value at `path` (keys) of a configuration; undefined where there is none. */
 function valueAt(configuration, path) {
   return path.reduce((value, key) => value?.[key], configuration);
 }
