@@ -75,15 +75,19 @@ function oneOf(value: unknown, allowed: readonly string[], description = allowed
   return `must be ${description}; got ${quoteValue(value)}${typeof value === 'string' ? didYouMean(value, allowed) : ''}`;
 }
 
-/** Parses configuration JSON text, e.g. a file or an environment variable's value. */
-export function parseAuditConfigText(text: string, origin: string): AuditConfig {
+/**
+ * Parses configuration JSON text, e.g. a file or an environment variable's value. With
+ * `quoteText`, text that is no JSON is quoted back in the error, as a variable's bad value is
+ * (a file's whole text would not help).
+ */
+export function parseAuditConfigText(text: string, origin: string, { quoteText = false } = {}): AuditConfig {
   // JSON.parse would say "Unexpected end of JSON input", which names neither the cause nor the fix.
   if (text.trim() === '') throw new ConfigError(`${origin}: empty; the configuration is a JSON object such as {"minSeverity": "low"}, or {} for the defaults`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${origin}: not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${origin}: not valid JSON: ${(error as Error).message}${quoteText ? `; got ${quoteValue(text)}` : ''}`);
   }
   return parseAuditConfig(value, origin);
 }

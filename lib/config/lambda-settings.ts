@@ -104,7 +104,7 @@ export function readLambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
   if (regions === undefined) throw new ConfigError('AUDIT_REGIONS: not set, and AWS_REGION is not set either');
   const maxRate = AUDIT_MAX_RATE === undefined || AUDIT_MAX_RATE.trim() === '' ? undefined : parseMaxRate(AUDIT_MAX_RATE);
   if (typeof maxRate === 'string') throw new ConfigError(`AUDIT_MAX_RATE: ${maxRate}`);
-  const config = AUDIT_CONFIG === undefined || AUDIT_CONFIG.trim() === '' ? {} : parseAuditConfigText(AUDIT_CONFIG, 'AUDIT_CONFIG');
+  const config = AUDIT_CONFIG === undefined || AUDIT_CONFIG.trim() === '' ? {} : parseAuditConfigText(AUDIT_CONFIG, 'AUDIT_CONFIG', { quoteText: true });
   return {
     topicArn: ALERT_TOPIC_ARN,
     topicRegion: ALERT_TOPIC_ARN.split(':')[3] ?? '',

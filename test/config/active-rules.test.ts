@@ -54,8 +54,9 @@ describe('rule configuration', () => {
     expect(parseAuditConfig({ failOn: 'none' }, 'cfg.json').failOn).toBe('none');
   });
 
-  test('configuration text that is not JSON names its origin', () => {
-    expect(() => parseAuditConfigText('{rules:', 'RULES_CONFIG')).toThrow('RULES_CONFIG: not valid JSON');
+  test('configuration text that is not JSON names its origin, and is quoted back only when asked (a variable\'s value, not a file\'s text)', () => {
+    expect(() => parseAuditConfigText('{rules:', 'cfg.json')).toThrow(/^cfg\.json: not valid JSON: [^;]+$/);
+    expect(() => parseAuditConfigText('{rules:', 'RULES_CONFIG', { quoteText: true })).toThrow(/^RULES_CONFIG: not valid JSON: .+; got "\{rules:"$/);
     expect(() => parseAuditConfigText(' \n', 'apigw-audit.json')).toThrow('apigw-audit.json: empty; the configuration is a JSON object');
   });
 });

@@ -1,11 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { REGION_PATTERN } from '../../lib/config/lambda-settings';
 import { STATE_TABLE_KEYS } from '../../lib/lifecycle/state-table';
-import type { Json, Resource, Statement } from '../support/cloudformation-template';
+import { slsPackageInto, type Json, type Resource, type Statement } from '../support/cloudformation-template';
 
 /**
  * The stack as CloudFormation receives it. The suite packages it itself (offline, about 10 s)
@@ -18,13 +17,8 @@ import type { Json, Resource, Statement } from '../support/cloudformation-templa
 const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
 let template: { Resources: Record<string, Resource>; Conditions: Json };
 
-const slsPackage = (into: string, ...params: string[]) =>
-  promisify(execFile)(join('node_modules', '.bin', 'sls'), ['package', '--package', into, ...params.map((param) => `--param=${param}`)], {
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-  });
-
 beforeAll(async () => {
-  await slsPackage(dir, 'regions=eu-west-1,us-east-1', 'alertEmail=ops@example.com');
+  await slsPackageInto(dir, 'regions=eu-west-1,us-east-1', 'alertEmail=ops@example.com');
   template = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as typeof template;
 }, 180_000);
 
@@ -78,7 +72,7 @@ test('the bundle is one minified file, small enough to start fast, shipped with 
 test('a suppression file with a bad entry fails the packaging, naming the entry', async () => {
   const failed = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
   try {
-    await expect(slsPackage(failed, 'suppressionsFile=test/fixtures/suppressions/malformed.yml')).rejects.toMatchObject({
+    await expect(slsPackageInto(failed, 'suppressionsFile=test/fixtures/suppressions/malformed.yml')).rejects.toMatchObject({
       stdout: expect.stringMatching(/ConfigError: \S*test\/fixtures\/suppressions\/malformed\.yml: suppressions\[1\] \(rule "WS001"\): expires: is required/),
     });
   } finally {
@@ -188,7 +182,7 @@ test('IAM: one role, and exactly these actions on exactly these resources', () =
 test('securityHub=true: the function exports, and may import findings only into the default product of its account in the audited regions', async () => {
   const enabled = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
   try {
-    await slsPackage(enabled, 'regions=eu-west-1,us-east-1', 'securityHub=true');
+    await slsPackageInto(enabled, 'regions=eu-west-1,us-east-1', 'securityHub=true');
     const withExport = JSON.parse(readFileSync(join(enabled, 'cloudformation-template-update-stack.json'), 'utf8')) as typeof template;
     expect(withExport.Resources.AuditLambdaFunction!.Properties).toMatchObject({ Handler: 'functions/audit-with-security-hub.handler', Environment: { Variables: { SECURITY_HUB: 'true' } } });
     // Only this package carries the Security Hub client; the default one (param off) does not.
@@ -274,7 +268,7 @@ describe('the regions param is checked when the stack is packaged', () => {
   test.each([['*'], ['eu-west-1,*'], ['eu-west-1,not a region']])('regions=%s fails the packaging, naming the param, and grants nothing', async (regions) => {
     const into = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
     try {
-      await expect(slsPackage(into, `regions=${regions}`)).rejects.toMatchObject({ stdout: expect.stringContaining('param regions:') });
+      await expect(slsPackageInto(into, `regions=${regions}`)).rejects.toMatchObject({ stdout: expect.stringContaining('param regions:') });
       expect(existsSync(join(into, 'cloudformation-template-update-stack.json'))).toBe(false);
     } finally {
       rmSync(into, { recursive: true, force: true });

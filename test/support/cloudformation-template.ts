@@ -27,13 +27,18 @@ export interface Template {
   Conditions?: Json;
 }
 
+/** `sls package` with these params (offline), into `dir`: CloudFormation's template and the zips. */
+export async function slsPackageInto(dir: string, ...params: string[]): Promise<void> {
+  await promisify(execFile)(join('node_modules', '.bin', 'sls'), ['package', '--package', dir, ...params.map((param) => `--param=${param}`)], {
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+  });
+}
+
 /** The stack as CloudFormation receives it: `sls package` with these params (offline), into a temporary directory. */
 export async function slsPackage(...params: string[]): Promise<Template> {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-package-'));
   try {
-    await promisify(execFile)(join('node_modules', '.bin', 'sls'), ['package', '--package', dir, ...params.map((param) => `--param=${param}`)], {
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-    });
+    await slsPackageInto(dir, ...params);
     return JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
   } finally {
     rmSync(dir, { recursive: true, force: true });
