@@ -4,6 +4,7 @@ import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-res
 import type { ActiveRule } from '../engine/evaluate';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type LoadedSnapshot, type SnapshotWarning } from '../model/load-snapshot';
+import { redactFields } from '../model/redact';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
 import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
@@ -55,7 +56,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
     }
     if ('snapshot' in read) {
       inputs.push({ snapshot: read.snapshot.snapshot });
-      for (const warning of read.snapshot.warnings) warnings.push(warning);
+      for (const warning of read.snapshot.warnings) warnings.push(redactFields(warning));
       sources.push({ ...target, resources: countResources(read.snapshot.snapshot.apis) });
       continue;
     }
@@ -63,10 +64,12 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
     if (target.kind === 'cloudformation' && nested.has(target.path)) continue;
     const assembled = assemble(document);
     inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
-    // Loops, not push(...spread): a hostile template can yield any number of each.
+    // Loops, not push(...spread): a hostile template can yield any number of each. Warnings and
+    // unresolved values quote logical ids, names and values from the files (a function named
+    // after a key, a token in a variable): redacted as findings and errors are.
     for (const error of document.errors ?? []) inputs.push(failedInput(error));
-    for (const warning of assembled.warnings) warnings.push(warning);
-    for (const value of assembled.unresolved) unresolved.push(value);
+    for (const warning of assembled.warnings) warnings.push(redactFields(warning));
+    for (const value of assembled.unresolved) unresolved.push(redactFields(value));
     sources.push({ ...target, resources: document.resources.length });
   }
   const stats: GuardStats = { withheld: 0 };
