@@ -3,7 +3,8 @@
  * messages quoting them) as they may appear in a human-facing output: the text report and
  * the SNS digest. Anyone who can create an API chooses its name, so a newline could forge a
  * `== CRITICAL ==` section or a remediation line, and an ANSI or OSC escape could recolour or
- * retitle the reader's terminal. JSON and SARIF escape by themselves.
+ * retitle the reader's terminal. JSON escapes the C0 controls itself, and `escapeRawInJson`
+ * the others for the JSON, SARIF, ASFF and OCSF reports.
  */
 
 /**
