@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type LoadedSnapshot, type SnapshotWarning } from '../model/load-snapshot';
+import { readTextFile } from '../model/read-text-file';
 import { redactFields } from '../model/redact';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
@@ -124,8 +124,9 @@ export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
 
 async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
   if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
-  const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new IacError(target.path, `cannot read the file (${error.code ?? String(error)})`);
+  // Only a regular file of bounded size: a serverless.yml that is a FIFO or a link to /dev/zero is refused at once.
+  const text = await readTextFile(target.path).catch((error: Error) => {
+    throw new IacError(target.path, error.message);
   });
   if (target.kind === 'serverless') {
     const service = serviceTemplate(text, target.path);

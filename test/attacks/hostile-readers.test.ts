@@ -246,6 +246,26 @@ describe('nested stacks', () => {
   }, 30_000);
 });
 
+describe('a path that would block or never end when read', () => {
+  const TEMPLATE = 'Resources:\n  Api: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: a, ProtocolType: HTTP } }\n';
+  test.each([
+    ['a FIFO named serverless.yml', 'serverless.yml', { 'keep.txt': '' }, { 'serverless.yml': 'FIFO' }, 'serverless.yml: not a regular file (a FIFO)'],
+    ['a FIFO named as a template', 't.yaml', { 'keep.txt': '' }, { 't.yaml': 'FIFO' }, 't.yaml: not a regular file (a FIFO)'],
+    ['serverless.json linked to /dev/zero', 'serverless.json', { 'keep.txt': '' }, { 'serverless.json': '/dev/zero' }, 'serverless.json: not a regular file (a device or socket)'],
+    ['a FIFO packaged template beside serverless.yml', '.', { 'serverless.yml': 'service: s\n', '.serverless/keep.txt': '' }, { '.serverless/cloudformation-template-update-stack.json': 'FIFO' }, 'cloudformation-template-update-stack.json: not a regular file (a FIFO)'],
+    ['a FIFO named cdk.json in a folder', '.', { 't.yaml': TEMPLATE }, { 'cdk.json': 'FIFO' }, 'a CDK app without its synthesized templates'],
+    ['a FIFO named main.tf in a folder', '.', { 'keep.txt': '' }, { 'main.tf': 'FIFO' }, 'main.tf: not a regular file (a FIFO)'],
+    ['a Terraform file() of a FIFO', '.', { 'main.tf': 'resource "aws_apigatewayv2_api" "a" {\n  name          = "a"\n  protocol_type = "HTTP"\n  body          = file("${path.module}/fifo.json")\n}\n' }, { 'fifo.json': 'FIFO' }, 'file "./fifo.json" cannot be read (not a regular file (a FIFO)'],
+  ])('%s is refused at once, with an error naming it', async (_attack, path, files: Record<string, string>, special: Record<string, string>, message) => {
+    const root = writeFolderInside('hostile-blocking-', files);
+    for (const [name, target] of Object.entries(special)) {
+      if (target === 'FIFO') execFileSync('mkfifo', [join(root, name)]);
+      else symlinkSync(target, join(root, name));
+    }
+    await expectScan(join(root, path), 3, [message]);
+  }, 30_000);
+});
+
 describe('the built CLI', () => {
   test('a merge-key service is read complete and a secret-named function stays redacted, in the real binary', () => {
     const root = writeFolderInside('hostile-binary-', {
