@@ -2,8 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { MAX_NESTED_STACKS, MAX_NESTED_VALUES } from '../../lib/iac/cloudformation/nested-stacks';
 import { parseTemplate } from '../../lib/iac/cloudformation/template-source';
+import { httpApiRouteLogicalId } from '../../lib/iac/serverless/framework-naming';
+import { holdsVariable } from '../../lib/iac/serverless/framework-variables';
 import { leakedTells, NAMED_SECRET, SEEDED_SECRETS } from '../support/seeded-secrets';
 import { runCli } from '../support/run-cli';
 import { writeFolderInside } from '../iac/scan-support';
@@ -150,6 +153,31 @@ functions:
     });
     await expectScan(root, 3, ['\\u202e']);
   }, 30_000);
+});
+
+describe('route paths and variables of thousands of brackets', () => {
+  test.each([
+    ['a path of 200,000 `{` without a `}`', `GET /${'{'.repeat(200_000)}`],
+    ['a route of 100,000 `${` without a `}`', '${'.repeat(100_000)],
+  ])('%s: read in one pass (the framework\'s expressions were quadratic)', async (_attack, route) => {
+    const root = writeFolderInside('hostile-brackets-', { 'serverless.yml': httpService(`functions:\n  a: { handler: h, events: [ { httpApi: ${JSON.stringify(route)} } ] }\n`) });
+    await expectScan(root, route.startsWith('GET') ? 0 : 3, []);
+  }, 30_000);
+
+  test('the linear forms decide as the framework\'s expressions do', () => {
+    const text = fc.string({ unit: fc.constantFrom('{', '}', '$', 'a', 'B', '-', '/', '\n', '\u2028', ' '), maxLength: 24 });
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(holdsVariable(value)).toBe(/\$\{[^}]*\}/.test(value));
+        const framework = value.split('/').map((part) => {
+          const normalized = (part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).replace(/-/g, 'Dash').replace(/\{(.*)\}/g, '$1Var').replace(/[^0-9A-Za-z]/g, '');
+          return normalized.charAt(0).toUpperCase() + normalized.slice(1);
+        });
+        expect(httpApiRouteLogicalId(value)).toBe(value === '*' ? 'HttpApiRouteDefault' : `HttpApiRoute${framework.join('')}`);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
 
 describe('YAML merge keys, as js-yaml and PyYAML merge them', () => {
