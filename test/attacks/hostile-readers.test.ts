@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { MAX_NESTED_STACKS, MAX_NESTED_VALUES } from '../../lib/iac/cloudformation/nested-stacks';
+import { subPlaceholders } from '../../lib/iac/cloudformation/sub-placeholders';
 import { parseTemplate } from '../../lib/iac/cloudformation/template-source';
 import { httpApiRouteLogicalId } from '../../lib/iac/serverless/framework-naming';
 import { holdsVariable } from '../../lib/iac/serverless/framework-variables';
@@ -155,7 +156,7 @@ functions:
   }, 30_000);
 });
 
-describe('route paths and variables of thousands of brackets', () => {
+describe('thousands of brackets', () => {
   test.each([
     ['a path of 200,000 `{` without a `}`', `GET /${'{'.repeat(200_000)}`],
     ['a route of 100,000 `${` without a `}`', '${'.repeat(100_000)],
@@ -164,11 +165,17 @@ describe('route paths and variables of thousands of brackets', () => {
     await expectScan(root, route.startsWith('GET') ? 0 : 3, []);
   }, 30_000);
 
+  test('a nested template whose !Sub holds 100,000 `${` without a `}`: read in one pass', async () => {
+    const root = writeFolderInside('hostile-brackets-sub-', { 't.yaml': `Resources:\n${API}${stack('S', 'c.yaml')}`, 'c.yaml': CHILD.replace('RouteKey: ping', `RouteKey: !Sub ${JSON.stringify('${'.repeat(100_000))}`) });
+    await expectScan(`${root}/t.yaml`, 0, []);
+  }, 30_000);
+
   test('the linear forms decide as the framework\'s expressions do', () => {
     const text = fc.string({ unit: fc.constantFrom('{', '}', '$', 'a', 'B', '-', '/', '\n', '\u2028', ' '), maxLength: 24 });
     fc.assert(
       fc.property(text, (value) => {
         expect(holdsVariable(value)).toBe(/\$\{[^}]*\}/.test(value));
+        expect(subPlaceholders(value).map(({ index, end, name }) => [index, end, name])).toEqual([...value.matchAll(/\$\{([^}]*)\}/g)].map((match) => [match.index, match.index + match[0].length, match[1]]));
         const framework = value.split('/').map((part) => {
           const normalized = (part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).replace(/-/g, 'Dash').replace(/\{(.*)\}/g, '$1Var').replace(/[^0-9A-Za-z]/g, '');
           return normalized.charAt(0).toUpperCase() + normalized.slice(1);
