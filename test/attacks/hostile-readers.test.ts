@@ -253,6 +253,13 @@ describe('nested stacks', () => {
     await expectScan(`${root}/t.yaml`, 3, messages);
   }, 30_000);
 
+  test('2,000 references to one large output of a child evaluate it once', async () => {
+    const child = JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: { Big: { Value: { 'Fn::Join': [',', Array.from({ length: 20_000 }, (_, index) => `v${index}`)] } } } });
+    const routes = Array.from({ length: 2_000 }, (_, index) => `  R${index}: { Type: AWS::ApiGatewayV2::Route, Properties: { ApiId: !Ref Api, RouteKey: !GetAtt S.Outputs.Big } }\n`).join('');
+    const root = writeFolderInside('hostile-nested-output-', { 't.yaml': `Resources:\n${API}  S: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: c.json } }\n${routes}`, 'c.json': child });
+    await expectScan(`${root}/t.yaml`, 0, []);
+  }, 30_000);
+
   test('a FIFO named as the template is refused at once', async () => {
     const root = writeFolderInside('hostile-nested-fifo-', { 't.yaml': `Resources:\n${API}${stack('F', './f.yaml')}` });
     execFileSync('mkfifo', [join(root, 'f.yaml')]);
