@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { didYouMean } from '../model/closest-name';
 import { quoteValue } from '../model/quote-value';
+import { oneLine } from '../report/escape';
 import type { CliIo } from './command';
 import { COMMANDS } from './command-list';
 import { EXIT, type ExitCode } from './exit-codes';
@@ -42,7 +43,9 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     return await (await entry.load()).run(args, io);
   } catch (error) {
     if (error instanceof Error && USER_ERRORS.has(error.name)) {
-      io.stderr(`apigw-audit ${name}: ${error.message}\n`);
+      // The message may quote a path or a value from the command line or a file: each of its
+      // lines with escapes written out, so an ESC or a bidi control in a PATH does not reach the terminal.
+      io.stderr(`apigw-audit ${name}: ${error.message.split('\n').map(oneLine).join('\n')}\n`);
       return EXIT.USAGE;
     }
     throw error;

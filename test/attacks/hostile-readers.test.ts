@@ -308,6 +308,13 @@ describe('a path that would block or never end when read', () => {
   }, 30_000);
 });
 
+test('a PATH that does not exist, named with ESC, C1 and bidi controls, is a usage error with them written out', async () => {
+  const run = await runCli('scan', 'missing\u001b[2J\u009b\u202e.yaml');
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('missing\\x1b[2J\\x9b\\u202e.yaml: no such file or folder');
+  expect(run.stderr).not.toMatch(RAW_CONTROL);
+});
+
 describe('the built CLI', () => {
   test('a merge-key service is read complete and a secret-named function stays redacted, in the real binary', () => {
     const root = writeFolderInside('hostile-binary-', {
