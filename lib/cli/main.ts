@@ -47,7 +47,8 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     return await (await entry.load()).run(args, io);
   } catch (error) {
     if (error instanceof Error && USER_ERRORS.has(error.name)) {
-      // The message may quote a file name or a value from the file: escapes written out.
+      // The message may quote a path or a value from the command line or a file: each of its
+      // lines with escapes written out, so an ESC or a bidi control in a PATH does not reach the terminal.
       io.stderr(`apigw-audit ${name}: ${visibleLines(error.message)}\n`);
       return EXIT.USAGE;
     }

@@ -1,6 +1,6 @@
-import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { cannotRead } from '../model/read-text-file';
+import { cannotRead, readTextFile } from '../model/read-text-file';
 import { isCdkSource } from './cdk-source';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
@@ -143,7 +143,8 @@ async function serverlessService(file: string, search: Search): Promise<void> {
 
 /** A CDK app (cdk.json) whose synthesized templates are not there: nothing of it can be read. */
 async function cdkApp(dir: string, names: ReadonlySet<string>, search: Search): Promise<void> {
-  const config = await readFile(join(dir, 'cdk.json'), 'utf8').catch(() => '{}');
+  // Read as an input is (a FIFO named cdk.json would block a plain read): unreadable is the default.
+  const config = await readTextFile(join(dir, 'cdk.json')).catch(() => '{}');
   let output = 'cdk.out';
   try {
     const parsed = JSON.parse(config) as { output?: unknown };
@@ -164,8 +165,9 @@ async function exists(path: string): Promise<boolean> {
 
 /** Recognises a file by markers in its text, so a template with a syntax error is still read (and its error reported). */
 async function classify(path: string, search: Search): Promise<Exclude<SourceKind, 'terraform' | 'serverless'> | undefined> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    search.errors.push(new IacError(displayPath(path), cannotRead(error)));
+  // A FIFO or a device named on the command line is refused, not waited on or read without end.
+  const text = await readTextFile(path).catch((error: Error) => {
+    search.errors.push(new IacError(displayPath(path), error.message));
     return '';
   });
   if (/"format_version"\s*:/.test(text) && /"(planned_values|resource_changes)"\s*:/.test(text)) return 'terraform-plan';

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { runAudit, type AuditInput, type AuditResult } from '../engine/audit-result';
 import type { ActiveRule } from '../engine/evaluate';
 import { distinctBy } from '../model/distinct-by';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type LoadedSnapshot, type SnapshotWarning } from '../model/load-snapshot';
-import { cannotRead } from '../model/read-text-file';
+import { readTextFile } from '../model/read-text-file';
+import { redactFields } from '../model/redact';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
 import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
@@ -57,7 +57,7 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
     }
     if ('snapshot' in read) {
       inputs.push({ snapshot: read.snapshot.snapshot, errors: read.snapshot.errors, complete: read.snapshot.errors.length === 0 });
-      for (const warning of read.snapshot.warnings) warnings.push(warning);
+      for (const warning of read.snapshot.warnings) warnings.push(redactFields(warning));
       sources.push({ ...target, resources: countResources(read.snapshot.snapshot.apis) });
       continue;
     }
@@ -65,10 +65,12 @@ export async function scan(paths: readonly string[], rules: readonly ActiveRule[
     if (target.kind === 'cloudformation' && nested.has(target.path)) continue;
     const assembled = assemble(document);
     inputs.push({ snapshot: assembled.snapshot, refine: (findings) => findings.map((finding) => assembled.sourceMap.locate(finding)) });
-    // Loops, not push(...spread): a hostile template can yield any number of each.
+    // Loops, not push(...spread): a hostile template can yield any number of each. Warnings and
+    // unresolved values quote logical ids, names and values from the files (a function named
+    // after a key, a token in a variable): redacted as findings and errors are.
     for (const error of document.errors ?? []) inputs.push(failedInput(error));
-    for (const warning of assembled.warnings) warnings.push(warning);
-    for (const value of assembled.unresolved) unresolved.push(value);
+    for (const warning of assembled.warnings) warnings.push(redactFields(warning));
+    for (const value of assembled.unresolved) unresolved.push(redactFields(value));
     sources.push({ ...target, resources: document.resources.length });
   }
   const stats: GuardStats = { withheld: 0 };
@@ -131,8 +133,9 @@ export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
 
 async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
   if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
-  const text = await readFile(target.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new IacError(target.path, cannotRead(error));
+  // Only a regular file of bounded size: a serverless.yml that is a FIFO or a link to /dev/zero is refused at once.
+  const text = await readTextFile(target.path).catch((error: Error) => {
+    throw new IacError(target.path, error.message);
   });
   if (target.kind === 'serverless') {
     const service = serviceTemplate(text, target.path);

@@ -69,7 +69,7 @@ export function readTextFileSync(file: string, maxBytes = MAX_INPUT_BYTES): stri
   try {
     descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UnreadableFile(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UnreadableFile(cannotRead(error));
   }
   try {
     refuseUnbounded(fstatSync(descriptor), maxBytes);

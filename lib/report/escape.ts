@@ -3,7 +3,8 @@
  * messages quoting them) as they may appear in a human-facing output: the text report and
  * the SNS digest. Anyone who can create an API chooses its name, so a newline could forge a
  * `== CRITICAL ==` section or a remediation line, and an ANSI or OSC escape could recolour or
- * retitle the reader's terminal. JSON and SARIF escape by themselves.
+ * retitle the reader's terminal. JSON escapes the C0 controls itself, and `escapeRawInJson`
+ * the others for the JSON, SARIF, ASFF and OCSF reports.
  */
 
 /**
@@ -36,6 +37,22 @@ export function visibleLines(text: string): string {
 export function shortName(text: string, max = MAX_NAME_CHARS): string {
   const safe = oneLine(text);
   return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}
+
+/**
+ * What JSON.stringify leaves raw though it acts on a terminal or changes how a line reads: DEL,
+ * the C1 controls (a one-byte CSI is U+009B), the line and paragraph separators and the
+ * bidirectional controls. JSON escapes only the C0 controls.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with those characters written as `\uXXXX` escapes: the same JSON value, and
+ * nothing in a `--format json` or SARIF report acts on the terminal of whoever prints it. They
+ * can only be inside strings (JSON's own syntax is ASCII), where an escape means the same.
+ */
+export function escapeRawInJson(json: string): string {
+  return json.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function escapeChar(char: string): string {

@@ -1,3 +1,5 @@
+import { escapeRawInJson } from './escape';
+
 /**
  * `JSON.stringify(value, null, 2)` and a newline, as pieces of about a megabyte that join to
  * exactly that text. A report of a million findings is longer than the longest string V8 can
@@ -41,7 +43,7 @@ function write(value: unknown, indent: string, emit: (text: string) => void): vo
     if (entries.length === 0) return emit('{}');
     emit('{\n');
     entries.forEach(([key, child], index) => {
-      emit(`${inner}${JSON.stringify(key)}: `);
+      emit(`${inner}${escapeRawInJson(JSON.stringify(key))}: `);
       writeItem(child, inner, emit);
       emit(index < entries.length - 1 ? ',\n' : '\n');
     });
@@ -55,7 +57,7 @@ function write(value: unknown, indent: string, emit: (text: string) => void): vo
 function writeItem(value: unknown, indent: string, emit: (text: string) => void): void {
   if ((Array.isArray(value) && value.length > 0) || isPlainObject(value)) return write(value, indent, emit);
   // JSON text has no raw newline inside a string, so every newline is between tokens.
-  emit((JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`));
+  emit(escapeRawInJson(JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { AuditResult } from '../engine/audit-result';
 import type { Finding } from '../model/finding';
 import { toAsff } from './asff';
+import { escapeRawInJson } from './escape';
 import { subjectOf } from './finding-subject';
 import { toOcsf } from './ocsf';
 
@@ -29,11 +30,11 @@ export function formatAsff(result: AuditResult, now: Date): string {
     }
     return toAsff({ ...subjectOf(finding), accountId, region }, { now, recordState: 'ACTIVE' });
   });
-  return `${JSON.stringify({ Findings: findings }, null, 2)}\n`;
+  return `${escapeRawInJson(JSON.stringify({ Findings: findings }, null, 2))}\n`;
 }
 
 /** `--format ocsf`: a JSON array of OCSF Detection Finding events, one per finding, each created now. */
 export function formatOcsf(result: AuditResult, now: Date): string {
   const events = result.findings.map((finding: Finding) => toOcsf(subjectOf(finding), { now, activity: 'create', status: 'new' }));
-  return `${JSON.stringify(events, null, 2)}\n`;
+  return `${escapeRawInJson(JSON.stringify(events, null, 2))}\n`;
 }

@@ -215,7 +215,7 @@ describe('what cannot be followed is an error naming the stack, and the scan is 
     ['a template in S3 (its presigned query left out)', '{ TemplateURL: "https://s3.amazonaws.com/bucket/route.yaml?X-Amz-Signature=abcdef" }', /nested stack Child \(TemplateURL https:\/\/s3\.amazonaws\.com\/bucket\/route\.yaml\?…\) is not read, so the API Gateway resources it may hold are not audited: the template is in S3 or on the web/],
     ['a URL known only when deployed', '{ TemplateURL: !Sub "https://\${AWS::Region}.example.com/route.yaml" }', /nested stack Child .* is not read, .*: where the template is is not known \(!Sub/],
     ['an application of the Serverless Application Repository', '{ Location: { ApplicationId: "arn:aws:serverlessrepo:us-east-1:123456789012:applications/x", SemanticVersion: 1.0.0 } }', /Serverless Application Repository, which the scan does not download/],
-    ['a missing file', '{ TemplateURL: ./nothing.yaml }', /nested stack Child \(TemplateURL \.\/nothing\.yaml\) is not read, .*nothing\.yaml: cannot read the file \(ENOENT\)/],
+    ['a missing file', '{ TemplateURL: ./nothing.yaml }', /nested stack Child \(TemplateURL \.\/nothing\.yaml\) is not read, .*nothing\.yaml: cannot read the file: no such file or folder \(ENOENT\)/],
     ['a `..` path out of the working directory', '{ TemplateURL: ../../../../../../../../etc/hostname }', /is outside the working directory, which the scan does not read/],
     ['a `..` path up to a file that is no template', '{ TemplateURL: ../../package.json }', /package\.json: not a CloudFormation template: it has no Resources section \(read as nested stack Child of /],
   ])('%s', async (_name, properties, message) => {

@@ -121,7 +121,7 @@ describe('OpenAPI definitions of HTTP APIs', () => {
     expect(result.errors.map((error) => error.message)).toEqual([
       expect.stringMatching(/template\.yaml:2:\d+: the OpenAPI definition of InS3 \(BodyS3Location\) is not read, so its routes and integrations are not audited: the definition is in S3 or not named by a path \(\{"Bucket":"defs","Key":"api.yaml"\}\)/),
       expect.stringMatching(/the OpenAPI definition of Outside \(BodyS3Location\) is not read, .*: \.\.\/\.\.\/\.\.\/\.\.\/etc\/api\.yaml is outside the working directory/),
-      expect.stringMatching(/the OpenAPI definition of Missing \(BodyS3Location\) is not read, .*nothing\.yaml: cannot read the file \(ENOENT\)/),
+      expect.stringMatching(/the OpenAPI definition of Missing \(BodyS3Location\) is not read, .*nothing\.yaml: cannot read the file: no such file or folder \(ENOENT\)/),
     ]);
   });
 });

@@ -35,7 +35,7 @@ describe('malformed files: a clear error naming the file, and the other files ar
     ['an unknown tag', `${FIXTURES}/malformed/unknown-tag.yaml`, /^test\/fixtures\/iac\/malformed\/unknown-tag\.yaml:13:14: unknown tag !GetAttr \(did you mean !GetAtt\?\); CloudFormation's short forms are !Ref, /],
     ['a reference cycle (CloudFormation)', `${FIXTURES}/malformed/reference-cycle.yaml`, /reference-cycle\.yaml:11:3: reference cycle between resources: Route -> Integration -> Route/],
     ['a reference cycle (Terraform)', `${FIXTURES}/malformed/terraform-cycle`, /terraform-cycle\/main\.tf:\d+:3: reference cycle: local\.key -> local\.fallback -> local\.key/],
-    ['a missing file in file()', `${FIXTURES}/malformed/terraform-missing-file`, /terraform-missing-file\/main\.tf:11:3: file "\.\/templates\/does-not-exist\.vtl" cannot be read \(ENOENT/],
+    ['a missing file in file()', `${FIXTURES}/malformed/terraform-missing-file`, /terraform-missing-file\/main\.tf:11:3: file "\.\/templates\/does-not-exist\.vtl" cannot be read: no such file or folder \(ENOENT\); Terraform resolves it from /],
   ])('%s', async (_name, path, message) => {
     const result = await scanAll(path, `${FIXTURES}/cloudformation/mock-default-route-mistakes.yaml`);
     expect(result.errors).toHaveLength(1);

@@ -7,9 +7,10 @@ import { scanAll } from './scan-support';
 /** Running as root, no permission keeps a file from being read: a file whose name says so fails as one that could not be. */
 jest.mock('node:fs/promises', () => {
   const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
-  const readFile = (path: unknown, ...rest: unknown[]) =>
-    String(path).includes('unreadable-') ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : (actual.readFile as (...args: unknown[]) => Promise<unknown>)(path, ...rest);
-  return { ...actual, readFile };
+  const denied = (call: unknown) => (path: unknown, ...rest: unknown[]) =>
+    String(path).includes('unreadable-') ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : (call as (...args: unknown[]) => Promise<unknown>)(path, ...rest);
+  // Inputs are opened with open() (lib/model/read-text-file.ts), other files read with readFile().
+  return { ...actual, readFile: denied(actual.readFile), open: denied(actual.open) };
 });
 
 const folders: string[] = [];

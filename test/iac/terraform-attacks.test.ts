@@ -139,7 +139,7 @@ describe('Terraform attacks: what cannot be read', () => {
     mkdirSync(join(dir, 'bad', 'broken.tf'));
     const { code, report } = await scanFolder(dir);
     expect(code).toBe(3);
-    expect(report.errors.map((error) => error.message)).toEqual([expect.stringMatching(/bad\/broken\.tf: cannot read the file: it is a folder \(EISDIR\)$/)]);
+    expect(report.errors.map((error) => error.message)).toEqual([expect.stringMatching(/bad\/broken\.tf: not a regular file \(a directory\); give the path of a file$/)]);
     expect(report.findings.map((finding) => (finding as unknown as { ruleId: string }).ruleId)).toContain('IR012');
   });
 

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../../rules/values';
 import { intrinsicCall } from './intrinsics';
+import { subPlaceholders } from './sub-placeholders';
 
 /**
  * The first circular dependency between resources reachable from `from` (every resource when
@@ -63,7 +64,8 @@ function collect(value: unknown, names: ReadonlySet<string>, found: Set<string>)
   else if (call?.name === 'Fn::Sub') {
     const [text, variables] = Array.isArray(call.argument) ? call.argument : [call.argument, {}];
     const local = isPlainObject(variables) ? variables : {};
-    if (typeof text === 'string') for (const [, name] of text.matchAll(/\$\{([^}!][^}]*)\}/g)) if (!(name! in local)) add(name!.split('.')[0]);
+    // `${!Literal}` and `${}` name nothing.
+    if (typeof text === 'string') for (const { name } of subPlaceholders(text)) if (name !== '' && !name.startsWith('!') && !(name in local)) add(name.split('.')[0]);
     collect(variables, names, found);
     return;
   }

@@ -2,6 +2,7 @@ import { Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import { IacError } from '../iac-error';
 import type { Position } from '../source-map';
+import { subPlaceholders } from './sub-placeholders';
 
 /** Pseudo parameters whose values hold no `:`, `/` or whitespace (an ARN field, a domain): see Unresolved.token. */
 const TOKEN_PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
@@ -208,10 +209,9 @@ export class IntrinsicResolver {
     const pieces: (string | Unresolved)[] = [];
     let unresolved: Unresolved | undefined;
     let last = 0;
-    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-      const name = match[1]!;
-      pieces.push(text.slice(last, match.index));
-      last = match.index + match[0].length;
+    for (const { index, end, name } of subPlaceholders(text)) {
+      pieces.push(text.slice(last, index));
+      last = end;
       if (name.startsWith('!')) {
         pieces.push(`\${${name.slice(1)}}`);
         continue;

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { readTextFileSync, UnreadableFile } from '../../model/read-text-file';
 import { displayPath } from '../display-path';
@@ -15,15 +16,32 @@ export class LocalFileRefused extends Error {
 
 /**
  * The absolute path of a file a template names by a relative path (as `aws cloudformation
- * package` and `sam package` resolve it: from the template's folder). Only files inside the
- * working directory are read, so a template cannot make the scan read (and quote in its errors)
- * a file elsewhere on the machine through `../`.
+ * package` and `sam package` resolve it: from the template's folder), with symbolic links
+ * followed. Only files inside the working directory are read, so a template cannot make the
+ * scan read (and quote in its errors) a file elsewhere on the machine through `../` or a link;
+ * and a link to a template is that template, so one that nests itself through a link is seen.
  */
 export function localPath(templateFile: string, location: string): string {
   const path = resolve(dirname(templateFile), location);
-  const inside = relative(process.cwd(), path);
-  if (inside.startsWith('..') || isAbsolute(inside)) throw new LocalFileRefused(`${location} is outside the working directory, which the scan does not read (run the scan from a folder that holds both files)`);
-  return path;
+  const outside = `${location} is outside the working directory, which the scan does not read (run the scan from a folder that holds both files)`;
+  if (!isInside(process.cwd(), path)) throw new LocalFileRefused(outside);
+  const real = realPath(path);
+  if (real !== path && !isInside(realPath(process.cwd()), real)) throw new LocalFileRefused(`${location} is a link to a file outside the working directory, which the scan does not read`);
+  return real;
+}
+
+function isInside(dir: string, path: string): boolean {
+  const inside = relative(dir, path);
+  return !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+/** The path with its links followed; as it is when it does not exist (reading it then says so). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

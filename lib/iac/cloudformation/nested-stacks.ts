@@ -34,6 +34,14 @@ export const MAX_NESTED_BYTES_IN_ALL = 32 * 1024 * 1024;
  * memory. A hundred times the 500 resources one template may declare.
  */
 export const MAX_NESTED_RESOURCES = 50_000;
+/**
+ * Values (each map, list and scalar, aliases at their full size) in the templates of the
+ * instances read, each instance counting its own template's: every instance evaluates its
+ * template again with its parameters, so 500 instances of a 1 MB child would evaluate 500 MB
+ * (about a minute) while holding few API Gateway resources. Forty times the values of 50,000
+ * small resources; real trees hold a few thousand.
+ */
+export const MAX_NESTED_VALUES = 2_000_000;
 
 /**
  * Joins the logical ids on the way to a nested stack's resource (`ConnectRoute.Integration`).
@@ -72,9 +80,10 @@ export interface StackFrame {
 
 /** What the whole tree of one root template has read: instances, and each nested template parsed once. */
 export class NestingTree {
-  /** Nested stacks read, and the API Gateway resources they declare. */
+  /** Nested stacks read, the API Gateway resources they declare and the values of their templates. */
   instances = 0;
   resources = 0;
+  values = 0;
   /** Templates already found free of reference cycles: an instance does not check its template again. */
   readonly acyclic = new WeakSet<object>();
   private limitReported = false;
@@ -114,7 +123,7 @@ export class NestingTree {
     try {
       const parsed = parseLocalFile(path, MAX_NESTED_TEMPLATE_BYTES);
       this.bytes += parsed.bytes;
-      return parsed;
+      return { ...parsed, values: valueCount(parsed.source.value) };
     } catch (error) {
       if (isLocalFileError(error)) return error;
       throw error;
@@ -125,6 +134,24 @@ export class NestingTree {
 interface NestedTemplate {
   file: string;
   source: TemplateSource;
+  /** Its values, as MAX_NESTED_VALUES counts them. */
+  values: number;
+}
+
+/**
+ * How many values a parsed template holds, a value an alias shares counted at each place: the
+ * parser bounds both how many aliases add and how deep values nest, so the walk is bounded.
+ */
+function valueCount(root: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    count += 1;
+    if (Array.isArray(value)) for (const item of value) pending.push(item);
+    else if (isPlainObject(value)) for (const key in value) pending.push(value[key]);
+  }
+  return count;
 }
 
 /** A frame for a template read as the root of a scan. */
@@ -157,6 +184,8 @@ export interface ParentTemplate {
 export class NestedStacks {
   readonly errors: IacError[] = [];
   private readonly read = new Map<string, ReadStack | Unresolved | 'reading'>();
+  /** The value of each output asked for, by stack and output name. */
+  private readonly outputs = new Map<string, unknown>();
   private readonly isStack: ReadonlySet<string>;
 
   constructor(
@@ -185,6 +214,14 @@ export class NestedStacks {
     if (!this.parent.exists(logicalId)) return new Unresolved(`!GetAtt ${logicalId}.${attribute} (the stack's Condition is false)`);
     const stack = this.instance(logicalId);
     if (isUnresolved(stack)) return new Unresolved(`!GetAtt ${logicalId}.${attribute} (${stack.reason})`);
+    // Each output is evaluated once: thousands of references to one large output would
+    // otherwise evaluate it again each time (5,000 of a 400 KB output ran for minutes).
+    const key = `${logicalId}\u0000${name}`;
+    if (!this.outputs.has(key)) this.outputs.set(key, this.output(stack, logicalId, name));
+    return this.outputs.get(key);
+  }
+
+  private output(stack: ReadStack, logicalId: string, name: string): unknown {
     try {
       return stack.output(name);
     } catch (error) {
@@ -192,7 +229,7 @@ export class NestedStacks {
       // parent's other resources are still read.
       if (!(error instanceof IacError)) throw error;
       this.errors.push(new IacError(error.file, `${error.detail} (the output ${name} of nested stack ${this.parent.frame.prefix}${logicalId} of ${this.parent.file})`, error.position));
-      return new Unresolved(`!GetAtt ${logicalId}.${attribute} (the output cannot be evaluated)`);
+      return new Unresolved(`!GetAtt ${logicalId}.Outputs.${name} (the output cannot be evaluated)`);
     }
   }
 
@@ -233,11 +270,13 @@ export class NestedStacks {
       if (frame.chain.length > MAX_STACK_DEPTH) return unread(`it is nested more than ${MAX_STACK_DEPTH} stacks deep, the most the scan follows`);
       if (frame.tree.instances >= MAX_NESTED_STACKS) return refuse(`the template leads to more than ${MAX_NESTED_STACKS} nested stacks, the most the scan reads`);
       template = frame.tree.template(path);
+      if (frame.tree.values + template.values > MAX_NESTED_VALUES) return refuse(`the nested stacks read would evaluate more than ${MAX_NESTED_VALUES.toLocaleString('en-US')} values of their templates (each instance its own template's), the most the scan evaluates through them`);
     } catch (error) {
       if (isLocalFileError(error)) return unread(error.message);
       throw error;
     }
     frame.tree.instances += 1;
+    frame.tree.values += template.values;
     const given = this.parent.resolve(written['Parameters'] ?? {}, [...base, 'Parameters']);
     const child: StackFrame = { prefix: `${name}${NESTED_ID_SEPARATOR}`, givenParameter: givenParameters(name, given), chain: [...frame.chain, path], tree: frame.tree };
     try {

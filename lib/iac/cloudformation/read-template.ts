@@ -11,7 +11,7 @@ import type { Position } from '../source-map';
 import { findDependencyCycle } from './dependencies';
 import { IntrinsicResolver } from './intrinsics';
 import { isLocalFileError, localPath, parseLocalFile } from './local-file';
-import { NESTED_STACK_TYPES, NestedStacks, NestingTree, rootFrame, type ReadStack, type StackFrame } from './nested-stacks';
+import { NESTED_ID_SEPARATOR, NESTED_STACK_TYPES, NestedStacks, NestingTree, rootFrame, type ReadStack, type StackFrame } from './nested-stacks';
 import { parseTemplate, type TemplateSource } from './template-source';
 
 /** The resource types the scan reads, and the attribute `Fn::GetAtt` returns the id under. */
@@ -78,6 +78,7 @@ function readStack(source: TemplateSource, file: string, frame: StackFrame): Rea
     if (Object.hasOwn(TYPES, type)) scanned.set(logicalId, TYPES[type]!);
     else if (Object.hasOwn(NESTED_STACK_TYPES, type) && isPlainObject(resource)) stackIds.push(logicalId);
   }
+  const misnamed = stackIds.length > 0 || frame.prefix !== '' ? misnamedResources(scanned, stackIds, file, source) : [];
   const typeOf = (logicalId: string) => scanned.get(logicalId);
   // Only a cycle the scan's own resources (or the stacks it reads) are part of or depend on
   // keeps it from resolving them. It does not depend on parameters: once per nested template.
@@ -116,7 +117,7 @@ function readStack(source: TemplateSource, file: string, frame: StackFrame): Rea
   }
   if (frame.prefix !== '') frame.tree.resources += documentResources.length;
   const warnings = reader.warnings;
-  const errors = reader.errors;
+  const errors = [...misnamed, ...reader.errors];
   // Loops, not push(...spread): a tree of stacks can hold any number of each.
   for (const stack of nested.all()) {
     for (const item of stack.resources) documentResources.push(item);
@@ -125,6 +126,23 @@ function readStack(source: TemplateSource, file: string, frame: StackFrame): Rea
   }
   for (const error of nested.errors) errors.push(error);
   return { resources: documentResources, warnings, errors, output: (name) => outputOf(template['Outputs'], name, resolver) };
+}
+
+/**
+ * In a tree of nested stacks, a resource is named by the logical ids on the way to it joined
+ * with `.`, which CloudFormation never allows in a logical id (letters and digits only). A
+ * template that has one anyway (`A.Route` beside the stack `A`, whose child has `Route`) would
+ * make two resources one: such a resource is an error naming it, and is not read.
+ */
+function misnamedResources(scanned: Map<string, unknown>, stackIds: string[], file: string, source: TemplateSource): IacError[] {
+  const errors: IacError[] = [];
+  for (const logicalId of [...scanned.keys(), ...stackIds]) {
+    if (!logicalId.includes(NESTED_ID_SEPARATOR)) continue;
+    scanned.delete(logicalId);
+    if (stackIds.includes(logicalId)) stackIds.splice(stackIds.indexOf(logicalId), 1);
+    errors.push(new IacError(file, `Resources.${JSON.stringify(logicalId)}: a logical id with "${NESTED_ID_SEPARATOR}" is refused by CloudFormation (letters and digits only) and would be taken for a nested stack's resource, so it is not read; rename it`, source.positionOf(['Resources', logicalId])));
+  }
+  return errors;
 }
 
 /** The value of an output of a nested stack, as `!GetAtt Stack.Outputs.Name` in its parent sees it. */

@@ -22,8 +22,11 @@ interface Collection {
   anchor: string | undefined;
   /** In a map: the keys seen so far (a set, so the duplicate check is linear). */
   keys: Set<string> | undefined;
-  /** In a map: the key whose value comes next and where it is written; undefined while a key is expected. */
-  key: { name: string; offset: number } | undefined;
+  /**
+   * In a map: the key whose value comes next and where it is written (`merge` for a plain `<<`,
+   * YAML's merge key); undefined while a key is expected.
+   */
+  key: { name: string; offset: number; merge: boolean } | undefined;
   /** Values in it, aliases counted at their full size; and how deep it nests. */
   size: number;
   depth: number;
@@ -122,9 +125,11 @@ class Composer {
     if (top?.keys !== undefined && top.key === undefined) {
       if (tag !== undefined) this.fail('a mapping key that is not a plain value', offset);
       const name = String(value);
-      if (top.keys.has(name)) this.fail(`duplicate key ${JSON.stringify(name)}`, offset);
-      top.keys.add(name);
-      top.key = { name, offset };
+      // A plain `<<` is the merge key (several may merge into one map); a quoted one is a name.
+      const merge = plain && raw === '<<';
+      if (!merge && top.keys.has(name)) this.fail(`duplicate key ${JSON.stringify(name)}`, offset);
+      if (!merge) top.keys.add(name);
+      top.key = { name, offset, merge };
       return;
     }
     const anchor = this.slice(event.anchorStart, event.anchorEnd);
@@ -175,10 +180,29 @@ class Composer {
     const key = top.key;
     // A collection or an alias where a key is expected: `? [a, b]\n: value`.
     if (key === undefined) this.fail('a mapping key that is not a plain value', offset);
+    top.key = undefined;
+    if (key.merge) return this.merge(top.value, value, key.offset);
     // defineProperty: a key named __proto__ is data, not the object's prototype.
     Object.defineProperty(top.value, key.name, { value, enumerable: true, writable: true, configurable: true });
     this.offsets.set(top.value, key.name, key.offset);
-    top.key = undefined;
+  }
+
+  /**
+   * `<<: *base` or `<<: [*a, *b]`, as js-yaml (which reads serverless.yml) and PyYAML (which
+   * `aws cloudformation package` and `sam` use) merge it: each key of the merged maps, in
+   * order, that the map does not already hold; a key written in the map after it replaces the
+   * merged one. Merged entries are located at the `<<`.
+   */
+  private merge(target: Record<string, unknown>, value: unknown, offset: number): void {
+    const sources = Array.isArray(value) ? value : [value];
+    for (const source of sources) {
+      if (typeof source !== 'object' || source === null || Array.isArray(source)) this.fail('a merge key (<<) takes a map or a list of maps', offset);
+      for (const [name, item] of Object.entries(source)) {
+        if (Object.hasOwn(target, name)) continue;
+        Object.defineProperty(target, name, { value: item, enumerable: true, writable: true, configurable: true });
+        this.offsets.set(target, name, offset);
+      }
+    }
   }
 
   private tagged(tag: string | undefined, offset: number, value: unknown): unknown {

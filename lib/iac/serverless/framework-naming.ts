@@ -23,12 +23,28 @@ export function httpApiRouteLogicalId(routeKey: string): string {
   return `HttpApiRoute${routeKey.split('/').map(normalizedPathPart).join('')}`;
 }
 
+/** What `.` in a regular expression does not match: `.replace(/\{(.*)\}/g, ...)` works line by line. */
+const LINE_BREAK = /([\n\r\u2028\u2029])/;
+
+/**
+ * One line of `.replace(/\{(.*)\}/g, '$1Var')` (a greedy match: from the first `{` to the last
+ * `}`), found with indexOf: the expression itself retries from every `{` of a path of thousands
+ * without a `}`, which took a minute for 200 KB.
+ */
+function bracesToVar(line: string): string {
+  const open = line.indexOf('{');
+  const close = line.lastIndexOf('}');
+  return open < 0 || close < open ? line : `${line.slice(0, open)}${line.slice(open + 1, close)}Var${line.slice(close + 1)}`;
+}
+
 /** `normalizePathPart`: lodash's `capitalize` (first letter up, the rest down), then only letters and digits. */
 function normalizedPathPart(part: string): string {
   const capitalized = part.charAt(0).toUpperCase() + part.slice(1).toLowerCase();
   const normalized = capitalized
     .replace(/-/g, 'Dash')
-    .replace(/\{(.*)\}/g, '$1Var')
+    .split(LINE_BREAK)
+    .map((line, index) => (index % 2 === 1 ? line : bracesToVar(line)))
+    .join('')
     .replace(/[^0-9A-Za-z]/g, '');
   return normalized.charAt(0).toUpperCase() + normalized.slice(1);
 }

@@ -16,7 +16,11 @@ const VARIABLE_START = /\$\{(?:self|opt|env|sls|file|cf|s3|ssm|aws|param|strToBo
  * a value stands for configuration the scan cannot see.
  */
 export function holdsVariable(value: unknown): value is string {
-  return typeof value === 'string' && /\$\{[^}]*\}/.test(value);
+  // `/\$\{[^}]*\}/` found with indexOf: the expression retried from every `${` of a string of
+  // thousands of them without a `}` (quadratic: 35 s for 200 KB). A `}` after the first `${` is the same test.
+  if (typeof value !== 'string') return false;
+  const start = value.indexOf('${');
+  return start >= 0 && value.includes('}', start + 2);
 }
 
 /** Every string with a framework variable becomes a partial value (a nested variable: wholly unknown). */

@@ -1,6 +1,6 @@
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { cannotRead } from '../../model/read-text-file';
+import { cannotRead, readTextFile } from '../../model/read-text-file';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import { isPlainObject } from '../../rules/values';
 import type { IacDocument, IacResource } from '../assemble';
@@ -160,9 +160,7 @@ class ConfigurationReader {
     const values: [string, Input][] = [];
     for (const name of names) {
       const file = join(dir, name);
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new IacError(displayPath(file), cannotRead(error));
-      });
+      const text = await readConfigurationFile(file);
       const parsed = await parseHcl(file, text);
       const scope = this.scope(file, undefined, async (traversal) => new Unresolved(traversal.join('.')));
       for (const [variable, value] of Object.entries(parsed)) values.push([variable, () => evaluateValue(value, scope)]);
@@ -180,10 +178,10 @@ class ConfigurationReader {
       readFile: async (path, scope) => {
         const absolute = await this.contained(resolve(this.rootDir, path), scope.file, scope.position, 'file');
         try {
-          return await readFile(absolute, 'utf8');
+          return await readTextFile(absolute);
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code ?? String(error);
-          throw new IacError(scope.file, `file ${JSON.stringify(path)} cannot be read (${code}; Terraform resolves it from ${displayPath(this.rootDir)})`, scope.position);
+          const reason = (error as Error).message.replace(/^cannot read the file: /, '');
+          throw new IacError(scope.file, `file ${JSON.stringify(path)} cannot be read: ${reason}; Terraform resolves it from ${displayPath(this.rootDir)}`, scope.position);
         }
       },
     };
@@ -443,9 +441,7 @@ async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
   if (paths.length === 0) throw new IacError(displayPath(dir), 'no .tf files in this folder');
   const texts: { file: string; text: string }[] = [];
   for (const file of paths) {
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new IacError(displayPath(file), cannotRead(error));
-    });
+    const text = await readConfigurationFile(file);
     texts.push({ file, text });
   }
   return indexModuleFiles(dir, texts);
@@ -516,4 +512,14 @@ function positionIn(entry: HclEntry | undefined, path: SourcePath): Position | u
     current = current.children.filter((child) => child.name === step)[occurrence];
   }
   return current?.position;
+}
+
+/**
+ * A .tf or .tfvars file, read as every input is: only a regular file of bounded size, so a FIFO
+ * named main.tf is refused at once instead of blocking the scan.
+ */
+async function readConfigurationFile(file: string): Promise<string> {
+  return readTextFile(file).catch((error: Error) => {
+    throw new IacError(displayPath(file), error.message);
+  });
 }
