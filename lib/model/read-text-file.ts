@@ -34,9 +34,24 @@ export function cannotRead(error: unknown, what: 'file' | 'folder' = 'file'): st
   return failedFileAccess(`cannot read the ${what}`, error);
 }
 
-/** Why a named input file could not be read, in words for a message after the file name. */
+/**
+ * Why a named input file could not be read, in words for a message after the file name; with
+ * the system's code when opening it failed, for a reader to whom a missing file is no error.
+ */
 export class UnreadableFile extends Error {
   override name = 'UnreadableFile';
+
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The UnreadableFile of a file that could not be opened: the code's meaning, and the code. */
+function cannotOpen(error: unknown): UnreadableFile {
+  return new UnreadableFile(cannotRead(error), (error as NodeJS.ErrnoException | undefined)?.code);
 }
 
 /**
@@ -49,7 +64,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UnreadableFile(cannotRead(error));
+    throw cannotOpen(error);
   }
   try {
     refuseUnbounded(await handle.stat(), maxBytes);
@@ -69,7 +84,7 @@ export function readTextFileSync(file: string, maxBytes = MAX_INPUT_BYTES): stri
   try {
     descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UnreadableFile(cannotRead(error));
+    throw cannotOpen(error);
   }
   try {
     refuseUnbounded(fstatSync(descriptor), maxBytes);

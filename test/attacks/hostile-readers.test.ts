@@ -297,6 +297,7 @@ describe('a path that would block or never end when read', () => {
     ['a FIFO packaged template beside serverless.yml', '.', { 'serverless.yml': 'service: s\n', '.serverless/keep.txt': '' }, { '.serverless/cloudformation-template-update-stack.json': 'FIFO' }, 'cloudformation-template-update-stack.json: not a regular file (a FIFO)'],
     ['a FIFO named cdk.json in a folder', '.', { 't.yaml': TEMPLATE }, { 'cdk.json': 'FIFO' }, 'a CDK app without its synthesized templates'],
     ['a FIFO named main.tf in a folder', '.', { 'keep.txt': '' }, { 'main.tf': 'FIFO' }, 'main.tf: not a regular file (a FIFO)'],
+    ['a FIFO as Terraform\'s module manifest', '.', { 'main.tf': 'resource "aws_apigatewayv2_api" "a" {\n  name          = "a"\n  protocol_type = "HTTP"\n}\n', '.terraform/modules/keep.txt': '' }, { '.terraform/modules/modules.json': 'FIFO' }, 'modules.json: not a regular file (a FIFO)'],
     ['a Terraform file() of a FIFO', '.', { 'main.tf': 'resource "aws_apigatewayv2_api" "a" {\n  name          = "a"\n  protocol_type = "HTTP"\n  body          = file("${path.module}/fifo.json")\n}\n' }, { 'fifo.json': 'FIFO' }, 'file "./fifo.json" cannot be read: not a regular file (a FIFO)'],
   ])('%s is refused at once, with an error naming it', async (_attack, path, files: Record<string, string>, special: Record<string, string>, message) => {
     const root = writeFolderInside('hostile-blocking-', files);

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cannotRead } from '../../model/read-text-file';
+import { readTextFile, UnreadableFile } from '../../model/read-text-file';
 import { isPlainObject } from '../../rules/values';
 import { displayPath } from '../display-path';
 import { IacError } from '../iac-error';
@@ -13,9 +12,11 @@ import { IacError } from '../iac-error';
  */
 export async function readModuleManifest(rootDir: string): Promise<Map<string, string>> {
   const file = join(rootDir, '.terraform', 'modules', 'modules.json');
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  // Bounded like every other input: a FIFO or a device here is refused, not waited on.
+  const text = await readTextFile(file).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFile)) throw error;
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    throw new IacError(displayPath(file), cannotRead(error));
+    throw new IacError(displayPath(file), error.message);
   });
   const dirs = new Map<string, string>();
   if (text === undefined) return dirs;
