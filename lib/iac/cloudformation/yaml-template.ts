@@ -2,6 +2,7 @@ import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, YAMLException, typ
 import { IacError } from '../iac-error';
 import { MAX_NESTING } from './nesting-limit';
 import { SourceOffsets } from './source-offsets';
+import { setOwn } from '../../model/set-own';
 
 /**
  * How many values aliases may add to a template in all. Without a bound, 800 bytes of nested
@@ -182,8 +183,7 @@ class Composer {
     if (key === undefined) this.fail('a mapping key that is not a plain value', offset);
     top.key = undefined;
     if (key.merge) return this.merge(top.value, value, key.offset);
-    // defineProperty: a key named __proto__ is data, not the object's prototype.
-    Object.defineProperty(top.value, key.name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(top.value, key.name, value);
     this.offsets.set(top.value, key.name, key.offset);
   }
 
@@ -199,7 +199,7 @@ class Composer {
       if (typeof source !== 'object' || source === null || Array.isArray(source)) this.fail('a merge key (<<) takes a map or a list of maps', offset);
       for (const [name, item] of Object.entries(source)) {
         if (Object.hasOwn(target, name)) continue;
-        Object.defineProperty(target, name, { value: item, enumerable: true, writable: true, configurable: true });
+        setOwn(target, name, item);
         this.offsets.set(target, name, offset);
       }
     }

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../rules/values';
+import { setOwn } from '../../model/set-own';
 
 /** `${file(./api.json)}` as a whole value: a JSON or YAML file, no address inside it, no variable in its path. */
 const WHOLE_FILE = /^\$\{file\(\s*([^()${}:\s]+\.(?:json|ya?ml))\s*\)\}$/;
@@ -18,7 +19,7 @@ export function withDefinitionIncludes(resources: Record<string, unknown>): Reco
     const location = typeof body === 'string' ? WHOLE_FILE.exec(body)?.[1] : undefined;
     if (location === undefined) continue;
     const Body = { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: location } } };
-    Object.defineProperty(included, logicalId, { value: { ...resource, Properties: { ...resource['Properties'], Body } }, enumerable: true, writable: true, configurable: true });
+    setOwn(included, logicalId, { ...resource, Properties: { ...resource['Properties'], Body } });
   }
   return included;
 }

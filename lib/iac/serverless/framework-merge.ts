@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../rules/values';
+import { setOwn } from '../../model/set-own';
 
 /**
  * lodash's `_.merge`, as Serverless Framework v3 uses it: to merge `resources` into the template
@@ -18,7 +19,6 @@ export function frameworkMerge(base: unknown, override: unknown): unknown {
   }
   if (!isPlainObject(override)) return override;
   const merged: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
-  // defineProperty, not `=`: a key `__proto__` read from the file is data, never the prototype.
-  for (const [key, value] of Object.entries(override)) Object.defineProperty(merged, key, { value: frameworkMerge(merged[key], value), enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(override)) setOwn(merged, key, frameworkMerge(merged[key], value));
   return merged;
 }

@@ -1,5 +1,6 @@
 import type { SourcePath } from '../positions';
 import { frameworkMerge } from './framework-merge';
+import { setOwn } from '../../model/set-own';
 
 /**
  * The resources the framework generates from the service's events, by logical id, each with the
@@ -11,7 +12,7 @@ export class GeneratedResources {
   readonly origins = new Map<string, SourcePath>();
 
   add(logicalId: string, origin: SourcePath, resource: Record<string, unknown>): void {
-    Object.defineProperty(this.resources, logicalId, { value: frameworkMerge(this.resources[logicalId], resource), enumerable: true, writable: true, configurable: true });
+    setOwn(this.resources, logicalId, frameworkMerge(this.resources[logicalId], resource));
     if (!this.origins.has(logicalId)) this.origins.set(logicalId, origin);
   }
 }

@@ -12,6 +12,7 @@ import { reportUnreadPlugins } from './inert-plugins';
 import { serviceSettings } from './service-settings';
 import { UnreadConfiguration } from './unread-configuration';
 import { addWebsocketResources } from './websocket-resources';
+import { setOwn } from '../../model/set-own';
 
 /** serverless.yml read as the template `serverless package` would write, and what could not be read. */
 export interface ServiceTemplate {
@@ -152,7 +153,7 @@ function applyExtensions(template: Record<string, unknown>, extensions: OwnResou
         else if (REPLACED_ATTRIBUTES.has(attribute)) extended[attribute] = setting;
         else if (attribute !== 'DependsOn') unread.refused([...at, attribute], `extending ${show(attribute)} is not supported by the framework`);
       }
-      Object.defineProperty(resources, logicalId, { value: extended, enumerable: true, writable: true, configurable: true });
+      setOwn(resources, logicalId, extended);
     }
   }
 }
