@@ -4,6 +4,7 @@ import { cannotRead, readTextFile } from '../model/read-text-file';
 import { isCdkSource } from './cdk-source';
 import { displayPath } from './display-path';
 import { IacError } from './iac-error';
+import { readSourceFile } from './read-source-file';
 import { configurationRoots } from './terraform/configuration-roots';
 import { terraformFiles } from './terraform/read-configuration';
 
@@ -165,9 +166,8 @@ async function exists(path: string): Promise<boolean> {
 
 /** Recognises a file by markers in its text, so a template with a syntax error is still read (and its error reported). */
 async function classify(path: string, search: Search): Promise<Exclude<SourceKind, 'terraform' | 'serverless'> | undefined> {
-  // A FIFO or a device named on the command line is refused, not waited on or read without end.
-  const text = await readTextFile(path).catch((error: Error) => {
-    search.errors.push(new IacError(displayPath(path), error.message));
+  const text = await readSourceFile(path).catch((error: IacError) => {
+    search.errors.push(error);
     return '';
   });
   if (/"format_version"\s*:/.test(text) && /"(planned_values|resource_changes)"\s*:/.test(text)) return 'terraform-plan';

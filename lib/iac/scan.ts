@@ -4,11 +4,11 @@ import type { ActiveRule } from '../engine/evaluate';
 import { distinctBy } from '../model/distinct-by';
 import type { AuditError } from '../model/finding';
 import { loadSnapshotFile, SnapshotError, type LoadedSnapshot, type SnapshotWarning } from '../model/load-snapshot';
-import { readTextFile } from '../model/read-text-file';
 import { redactFields } from '../model/redact';
 import type { Severity } from '../model/severity';
 import { assemble, type IacDocument, type UnresolvedValue } from './assemble';
 import { readCloudFormation, readTemplateSource } from './cloudformation/read-template';
+import { readSourceFile } from './read-source-file';
 import { findTargets, type ScanTarget, type SourceKind } from './detect';
 import { IacError } from './iac-error';
 import { serviceTemplate } from './serverless/service-template';
@@ -133,10 +133,7 @@ export function unresolvedWarnings(result: ScanResult): SnapshotWarning[] {
 
 async function read(target: ScanTarget, paths: readonly string[]): Promise<IacDocument> {
   if (target.kind === 'terraform') return readTerraform(target.path, scanRootOf(target.path, paths));
-  // Only a regular file of bounded size: a serverless.yml that is a FIFO or a link to /dev/zero is refused at once.
-  const text = await readTextFile(target.path).catch((error: Error) => {
-    throw new IacError(target.path, error.message);
-  });
+  const text = await readSourceFile(target.path);
   if (target.kind === 'serverless') {
     const service = serviceTemplate(text, target.path);
     const document = readTemplateSource(service.source, target.path);

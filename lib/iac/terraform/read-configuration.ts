@@ -6,6 +6,7 @@ import { isPlainObject } from '../../rules/values';
 import type { IacDocument, IacResource } from '../assemble';
 import { displayPath } from '../display-path';
 import { IacError } from '../iac-error';
+import { readSourceFile } from '../read-source-file';
 import type { SourcePath } from '../positions';
 import type { Position } from '../source-map';
 import { TERRAFORM_TYPES, terraformResource } from './attributes';
@@ -160,7 +161,7 @@ class ConfigurationReader {
     const values: [string, Input][] = [];
     for (const name of names) {
       const file = join(dir, name);
-      const text = await readConfigurationFile(file);
+      const text = await readSourceFile(file);
       const parsed = await parseHcl(file, text);
       const scope = this.scope(file, undefined, async (traversal) => new Unresolved(traversal.join('.')));
       for (const [variable, value] of Object.entries(parsed)) values.push([variable, () => evaluateValue(value, scope)]);
@@ -441,7 +442,7 @@ async function loadModuleFiles(dir: string): Promise<ModuleFiles> {
   if (paths.length === 0) throw new IacError(displayPath(dir), 'no .tf files in this folder');
   const texts: { file: string; text: string }[] = [];
   for (const file of paths) {
-    const text = await readConfigurationFile(file);
+    const text = await readSourceFile(file);
     texts.push({ file, text });
   }
   return indexModuleFiles(dir, texts);
@@ -512,14 +513,4 @@ function positionIn(entry: HclEntry | undefined, path: SourcePath): Position | u
     current = current.children.filter((child) => child.name === step)[occurrence];
   }
   return current?.position;
-}
-
-/**
- * A .tf or .tfvars file, read as every input is: only a regular file of bounded size, so a FIFO
- * named main.tf is refused at once instead of blocking the scan.
- */
-async function readConfigurationFile(file: string): Promise<string> {
-  return readTextFile(file).catch((error: Error) => {
-    throw new IacError(displayPath(file), error.message);
-  });
 }
